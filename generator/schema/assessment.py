@@ -1,0 +1,37 @@
+"""Assessments: tests a coach can run, with reference values and what the findings suggest."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from . import relations as r
+from .common import Entity, Id, Markdown, Strict, Text
+
+
+class ReferenceValue(Strict):
+    population: Text = Field(description="Who the values were measured in.")
+    value: Text = Field(description="The value or range, with its unit.")
+    source: Annotated[Id, r.rel(r.CITES)] = Field(description="Reference id the value comes from.")
+
+
+class Finding(Strict):
+    finding: Text = Field(description="What the test shows, e.g. 'knee-to-wall distance under 9 cm'.")
+    meaning: Text = Field(description="What it suggests, in careful words.")
+    suggests: Annotated[list[Id], r.rel(r.SUGGESTS)] = Field(
+        default_factory=list, description="Biomechanics or drill ids that follow from the finding."
+    )
+
+
+class Assessment(Entity):
+    purpose: Text
+    equipment: list[Text] = Field(default_factory=list, description="Empty means no equipment is needed.")
+    procedure: list[Text] = Field(min_length=1, description="Numbered steps.")
+    scoring: Markdown
+    reference_values: list[ReferenceValue] = Field(default_factory=list)
+    findings: list[Finding] = Field(min_length=1)
+    safety: list[Text] = Field(min_length=1)
+    checks: Annotated[list[Id], r.rel(r.SCREENS_FOR)] = Field(
+        default_factory=list, description="Biomechanics, injury or anatomy ids this test looks at."
+    )

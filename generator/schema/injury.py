@@ -1,0 +1,72 @@
+"""Injuries: what a coach must recognise, modify, refer and never try to treat alone."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from . import relations as r
+from .common import Entity, Id, Markdown, Strict, Text
+
+Professional = Literal[
+    "emergency-services",
+    "sports-physician",
+    "general-practitioner",
+    "physiotherapist",
+    "podiatrist",
+    "sports-dietitian",
+    "mental-health-professional",
+]
+Urgency = Literal["emergency", "same-day", "within-days", "routine"]
+
+PROFESSIONAL_LABELS: dict[str, str] = {
+    "emergency-services": "Emergency care",
+    "sports-physician": "Sports physician",
+    "general-practitioner": "General practitioner",
+    "physiotherapist": "Physiotherapist",
+    "podiatrist": "Podiatrist",
+    "sports-dietitian": "Sports dietitian",
+    "mental-health-professional": "Mental health professional",
+}
+URGENCY_LABELS: dict[str, str] = {
+    "emergency": "Now: call emergency services or go to the emergency department",
+    "same-day": "Today: stop training and see a clinician the same day",
+    "within-days": "Within a few days: stop the aggravating training and book an appointment",
+    "routine": "Routine: book an appointment if it does not settle",
+}
+
+
+class RedFlag(Strict):
+    sign: Text = Field(description="What the runner reports or you see.")
+    action: Text = Field(description="What to do right now, in plain words.")
+    refer_to: Professional
+    urgency: Urgency
+
+
+class Referral(Strict):
+    to: Professional
+    urgency: Urgency
+    when: Text = Field(description="The situation that calls for this referral.")
+
+
+class Injury(Entity):
+    presentation: Markdown = Field(description="Typical presentation, precise wording.")
+    plain: Text = Field(description="What it is, in words a runner understands.")
+    risk_factors: list[Text] = Field(min_length=1)
+    early_warning_signs: list[Text] = Field(min_length=1)
+    red_flags: list[RedFlag] = Field(default_factory=list, description="Signs that stop training today.")
+    refer_to: list[Referral] = Field(default_factory=list, description="Whom to refer to, and how urgently.")
+    coach_role: list[Text] = Field(min_length=1, description="What the coach may do.")
+    clinician_role: list[Text] = Field(min_length=1, description="What belongs to the clinician.")
+    load_modification: Markdown
+    return_to_run: list[Text] = Field(min_length=1, description="Criteria, not dates, for returning to running.")
+    myths: list["Myth"] = Field(default_factory=list)
+    structures: Annotated[list[Id], r.rel(r.LOADS)] = Field(default_factory=list, description="Anatomy ids.")
+    drills: Annotated[list[Id], r.rel(r.ADDRESSES, reverse=True)] = Field(default_factory=list)
+    related: Annotated[list[Id], r.rel(r.RELATED_INJURY)] = Field(default_factory=list)
+
+
+class Myth(Strict):
+    myth: Text
+    truth: Text
