@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
 from pydantic import Field
@@ -95,3 +96,13 @@ class Quiz(Entity):
     lesson: Annotated[Id | None, r.rel(r.QUIZ_FOR)] = Field(None, description="The lesson id this quiz belongs to.")
     questions: list[Question] = Field(min_length=1)
     score_bands: list[ScoreBand] = Field(default_factory=list)
+
+
+def answerable(quiz: Quiz) -> Iterator[tuple[QuestionBase, tuple]]:
+    """Every question that takes an answer, scenario parts included, with its path in the file."""
+    for i, question in enumerate(quiz.questions):
+        if isinstance(question, Scenario):
+            for j, part in enumerate(question.questions):
+                yield part, ("questions", i, "questions", j)
+        else:
+            yield question, ("questions", i)

@@ -1,0 +1,103 @@
+"""Build orchestration: check, generate the docs dir, run MkDocs into a temporary dir, swap it in."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pipeline
+from .diagnostics import Diagnostic
+from .handwritten import check_pages, render_handwritten
+from .nav import navigation
+from .project import Project
+from .writer import WriteReport, swap_in, sync_tree, write_if_changed
+
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf"}
+
+
+@dataclass
+class Generated:
+    checked: pipeline.Checked
+    report: WriteReport | None
+
+
+def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
+    checked = pipeline.check(project.content, strict)
+    checked.diagnostics = sorted(checked.diagnostics + check_pages(project.pages, checked.kb))
+    return checked
+
+
+def generate(project: Project, strict: bool = False) -> Generated:
+    """Check, then write the generated docs dir and nav; nothing is written when there are errors."""
+    checked = check_project(project, strict)
+    if not checked.ok:
+        return Generated(checked, None)
+    handwritten = render_handwritten(project.pages, checked.kb)
+    files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
+    for asset in project.pages.rglob("*") if project.pages.is_dir() else []:
+        if asset.suffix.lower() in ASSET_SUFFIXES:
+            files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
+    report = sync_tree(project.docs, files)
+    nav = {"nav": navigation(checked.kb, set(handwritten))}
+    write_if_changed(project.nav, json.dumps(nav, indent=1, ensure_ascii=False).encode())
+    return Generated(checked, report)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(project: Project, site_dir: Path) -> list[Diagnostic]:
+    """`mkdocs build --strict` into site_dir; its warnings come back as diagnostics."""
+    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - only the build needs MkDocs
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    collect = _Collect()
+    log = logging.getLogger("mkdocs")
+    log.addHandler(collect)
+    try:
+        config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+        failure = None
+    except MkDocsException as err:
+        failure = str(err)
+    finally:
+        log.removeHandler(collect)
+    messages = [m for m in collect.messages if "end-of-life" not in m.lower()]
+    if failure is None and not messages:
+        return []
+    return [_site_problem(project, m) for m in messages or [failure]]
+
+
+def _site_problem(project: Project, message: str) -> Diagnostic:
+    """Point at the generated page MkDocs complains about, or at mkdocs.yml."""
+    page = re.search(r"Doc file '([^']+)'", message)
+    where = (project.docs / page[1] if page else project.mkdocs_yml).relative_to(project.root).as_posix()
+    hint = "the page is generated from content/; fix the link there" if page else "check mkdocs.yml"
+    return Diagnostic.make(where, (1, 1), "site.build", message.strip(), hint)
+
+
+def build_site(project: Project, strict: bool = False) -> tuple[Generated, list[Diagnostic]]:
+    """Generate, then build the HTML into a temporary dir that replaces site/ only on success."""
+    generated = generate(project, strict)
+    if generated.report is None:
+        return generated, []
+    project.site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.site.parent))
+    problems = run_mkdocs(project, tmp)
+    if problems:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return generated, problems
+    swap_in(tmp, project.site)
+    return generated, []

@@ -1,0 +1,96 @@
+"""The `stride` command line: the only place (with the writer) that prints or touches files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build_site, check_project, generate
+from .diagnostics import Diagnostic, format_json, format_text
+from .knowledge import KnowledgeBase
+from .project import Project, find_project
+from .schema import ENTITY_KINDS
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def coverage(kb: KnowledgeBase) -> dict[str, int]:
+    counts = {kind.plural.lower(): len(kb.of_kind(name)) for name, kind in ENTITY_KINDS.items()}
+    counts["glossary terms"] = len(kb.of_kind("term"))
+    counts["references"] = len(kb.of_kind("reference"))
+    return counts
+
+
+def _report(diagnostics: list[Diagnostic], fmt: str, kb: KnowledgeBase | None) -> None:
+    counts = coverage(kb) if kb else {}
+    if fmt == "json":
+        print(format_json(diagnostics, {"coverage": counts}))
+        return
+    if counts:
+        print("knowledge base: " + " · ".join(f"{n} {what}" for what, n in counts.items()), file=sys.stderr)
+    print(format_text(diagnostics), file=sys.stderr)
+
+
+def _exit_code(diagnostics: list[Diagnostic]) -> int:
+    return EXIT_CONTENT if any(d.is_error for d in diagnostics) else EXIT_OK
+
+
+def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    checked = check_project(project, args.strict)
+    _report(checked.diagnostics, args.format, checked.kb)
+    return _exit_code(checked.diagnostics)
+
+
+def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    generated, site_problems = build_site(project, args.strict)
+    diagnostics = generated.checked.diagnostics + site_problems
+    _report(diagnostics, args.format, generated.checked.kb)
+    if generated.report is not None and not site_problems and args.format == "text":
+        report = generated.report
+        print(f"generated {len(report.written)} changed, {report.unchanged} unchanged, {len(report.removed)} removed "
+              f"pages; site written to {project.site.relative_to(project.root)}/", file=sys.stderr)
+    return _exit_code(diagnostics)
+
+
+def cmd_serve(project: Project, args: argparse.Namespace) -> int:
+    generated = generate(project, args.strict)
+    _report(generated.checked.diagnostics, "text", generated.checked.kb)
+    if generated.report is None:
+        return EXIT_CONTENT
+    from mkdocs.commands.serve import serve  # noqa: PLC0415 - only serving needs the dev server
+
+    serve(config_file=str(project.mkdocs_yml), dev_addr=args.dev_addr, livereload=True)
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="stride", description="Build the Stride Curriculum site from its YAML knowledge base.")
+    top.add_argument("--project", type=Path, default=None, help="project folder (default: the nearest with mkdocs.yml)")
+    sub = top.add_subparsers(dest="command", required=True)
+    for name, helptext in (("check", "validate and lint the content; writes nothing"),
+                           ("build", "check, generate the pages and build the site into site/"),
+                           ("serve", "live preview that regenerates when content/ or templates/ change")):
+        command = sub.add_parser(name, help=helptext, description=helptext)
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name != "serve":
+            command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        else:
+            command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    return top
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = Project(args.project.resolve()) if args.project else find_project(Path.cwd())
+    if project is None or not project.content.is_dir():
+        print("stride: no project here (looked for mkdocs.yml and content/); use --project DIR", file=sys.stderr)
+        return EXIT_USAGE
+    return COMMANDS[args.command](project, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Find the references inside a validated entity: typed reference fields and inline [[links]]."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .loader import Path_
+from .schema.relations import FieldRelation
+
+LINK = re.compile(r"\[\[([^\[\]]*)\]\]")
+_TARGET = re.compile(r"^(?:(?P<kind>[a-z]+):)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    marker: FieldRelation
+    target: str
+    path: Path_
+
+
+@dataclass(frozen=True)
+class InlineLink:
+    kind: str | None
+    target: str
+    text: str | None
+    path: Path_
+    raw: str
+
+
+def field_refs(model: BaseModel, path: Path_ = ()) -> Iterator[FieldRef]:
+    """Every id held in a field marked with a relation, anywhere in the model."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
+        here = (*path, name)
+        if marker is not None:
+            values = value if isinstance(value, list) else [value]
+            for i, target in enumerate(values):
+                if target is not None:
+                    yield FieldRef(marker, target, (*here, i) if isinstance(value, list) else here)
+        elif isinstance(value, BaseModel):
+            yield from field_refs(value, here)
+        elif isinstance(value, list):
+            for i, entry in enumerate(value):
+                if isinstance(entry, BaseModel):
+                    yield from field_refs(entry, (*here, i))
+
+
+def texts(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[str, Path_]]:
+    """Every string value in the model with its path."""
+    for name in type(model).model_fields:
+        yield from _texts_in(getattr(model, name), (*path, name))
+
+
+def _texts_in(value: object, path: Path_) -> Iterator[tuple[str, Path_]]:
+    if isinstance(value, str):
+        yield value, path
+    elif isinstance(value, BaseModel):
+        yield from texts(value, path)
+    elif isinstance(value, list):
+        for i, entry in enumerate(value):
+            yield from _texts_in(entry, (*path, i))
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            yield from _texts_in(entry, (*path, key))
+
+
+def parse_link(raw: str, path: Path_) -> InlineLink | None:
+    """`kind:id`, `id`, optionally followed by `|text`; None when malformed."""
+    target, _, text = raw.partition("|")
+    match = _TARGET.match(target.strip())
+    if not match:
+        return None
+    return InlineLink(match["kind"], match["id"], text.strip() or None, path, raw)
+
+
+def inline_links(model: BaseModel) -> Iterator[tuple[InlineLink | None, str, Path_]]:
+    """Every [[...]] in every string; the link is None when it cannot be parsed."""
+    for text, path in texts(model):
+        for match in LINK.finditer(text):
+            yield parse_link(match[1], path), match[1], path

@@ -1,0 +1,159 @@
+"""One graph of every reference, with inverses derived from the relation declarations.
+
+Unknown ids, ids of the wrong kind, ambiguous inline links, self-references and cycles in
+acyclic relations are reported as diagnostics; the graph keeps every edge that resolved.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .extract import field_refs, inline_links
+from .knowledge import Item, Key, KnowledgeBase
+from .schema import ALL_KINDS, ENTITY_KINDS
+from .schema.relations import MENTIONS, RELATIONS, Relation
+from .validate import did_you_mean
+
+Edge = tuple[Key, str, Key]
+
+
+@dataclass
+class Graph:
+    kb: KnowledgeBase
+    edges: set[Edge] = field(default_factory=set)
+    origin: dict[Edge, tuple[Item, tuple]] = field(default_factory=dict)
+
+    def outgoing(self, key: Key) -> dict[str, list[Key]]:
+        return self._grouped(key, forward=True)
+
+    def incoming(self, key: Key) -> dict[str, list[Key]]:
+        return self._grouped(key, forward=False)
+
+    def _grouped(self, key: Key, forward: bool) -> dict[str, list[Key]]:
+        groups: dict[str, set[Key]] = defaultdict(set)
+        for source, relation, target in self.edges:
+            if (source if forward else target) == key:
+                groups[relation].add(target if forward else source)
+        order = [r.name for r in RELATIONS]
+        return {
+            name: sorted(groups[name], key=lambda k: (self.kb.items[k].title.lower(), k))
+            for name in sorted(groups, key=order.index)
+        }
+
+    def linked_keys(self) -> set[Key]:
+        """Everything some other item links to."""
+        return {target for source, _, target in self.edges if source != target}
+
+
+RELATION_BY_NAME: dict[str, Relation] = {r.name: r for r in RELATIONS}
+
+
+def _ids(kb: KnowledgeBase, kinds: tuple[str, ...] | None = None) -> set[str]:
+    return {i for (k, i) in kb.items if kinds is None or k in kinds}
+
+
+def _resolve(target: str, kinds: tuple[str, ...], kb: KnowledgeBase, item: Item, path: tuple, what: str) -> tuple[Key | None, Diagnostic | None]:
+    for kind in kinds:
+        if (kind, target) in kb.items:
+            return (kind, target), None
+    others = sorted(k for (k, i) in kb.items if i == target)
+    pos = item.pos(path)
+    nearest = did_you_mean(target, _ids(kb, kinds))
+    if others:
+        return None, Diagnostic.make(item.path, pos, "ref.wrong-kind",
+                                     f"'{target}' is {_article(others[0])}, but {what} takes {_kinds(kinds)} ids",
+                                     nearest or f"move '{target}' to a field that takes {others[0]} ids")
+    return None, Diagnostic.make(item.path, pos, "ref.unknown-id", f"'{target}' is not a known {_kinds(kinds)} id",
+                                 nearest or did_you_mean(target, _ids(kb)))
+
+
+def _article(kind: str) -> str:
+    label = "reference" if kind == "reference" else "glossary term" if kind == "term" else ENTITY_KINDS[kind].label.lower()
+    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    return " or ".join(kinds)
+
+
+def _link_fields(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> None:
+    kb = graph.kb
+    for ref in field_refs(item.model):
+        relation = ref.marker.relation
+        what = f"'{'.'.join(str(p) for p in ref.path if isinstance(p, str))}'"
+        key, problem = _resolve(ref.target, ref.marker.allowed_kinds(), kb, item, ref.path, what)
+        if problem:
+            diagnostics.append(problem)
+            continue
+        if key == item.key:
+            diagnostics.append(Diagnostic.make(item.path, item.pos(ref.path), "ref.self",
+                                               f"'{item.id}' refers to itself in {what}", "remove the id from this list"))
+            continue
+        edge = (key, relation.name, item.key) if ref.marker.reverse else (item.key, relation.name, key)
+        graph.edges.add(edge)
+        graph.origin.setdefault(edge, (item, ref.path))
+
+
+def _link_inline(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> None:
+    kb = graph.kb
+    linkable = (*ENTITY_KINDS, "term")  # entity ids are unique, so an unqualified id prefers the entity over a term
+    for link, raw, path in inline_links(item.model):
+        if link is None:
+            diagnostics.append(Diagnostic.make(item.path, item.pos(path), "ref.bad-link", f"'[[{raw}]]' is not a valid link",
+                                               "write [[id]], [[kind:id]] or [[id|text]] with a kebab-case id"))
+            continue
+        if link.kind and link.kind not in ALL_KINDS:
+            diagnostics.append(Diagnostic.make(item.path, item.pos(path), "ref.bad-link",
+                                               f"'{link.kind}' in '[[{raw}]]' is not a kind",
+                                               did_you_mean(link.kind, ALL_KINDS) or f"kinds: {', '.join(ALL_KINDS)}"))
+            continue
+        kinds = (link.kind,) if link.kind else linkable
+        key, problem = _resolve(link.target, kinds, kb, item, path, f"'[[{raw}]]'")
+        if problem:
+            diagnostics.append(problem)
+        elif key != item.key and item.kind in MENTIONS.source:
+            graph.edges.add((item.key, MENTIONS.name, key))
+
+
+def _cycles(graph: Graph, relation: Relation) -> list[Diagnostic]:
+    nexts: dict[Key, list[Key]] = defaultdict(list)
+    for source, name, target in sorted(graph.edges):
+        if name == relation.name:
+            nexts[source].append(target)
+    state: dict[Key, int] = {}
+    stack: list[Key] = []
+    found: list[Diagnostic] = []
+
+    def visit(node: Key) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in nexts[node]:
+            if state.get(nxt) == 1:
+                loop = stack[stack.index(nxt):] + [nxt]
+                item, path = graph.origin[(node, relation.name, nxt)]
+                found.append(Diagnostic.make(item.path, item.pos(path), "ref.cycle",
+                                             f"{relation.label.lower()} form a loop: {' → '.join(k[1] for k in loop)}",
+                                             "remove one link so the chain has a start and an end"))
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(nexts):
+        if node not in state:
+            visit(node)
+    return found
+
+
+def build_graph(kb: KnowledgeBase) -> tuple[Graph, list[Diagnostic]]:
+    graph = Graph(kb)
+    diagnostics: list[Diagnostic] = []
+    for item in sorted(kb.items.values(), key=lambda i: i.key):
+        _link_fields(item, graph, diagnostics)
+        _link_inline(item, graph, diagnostics)
+    for relation in RELATIONS:
+        if relation.acyclic:
+            diagnostics += _cycles(graph, relation)
+    return graph, diagnostics

@@ -1,0 +1,46 @@
+"""Curriculum-quality rules, one per module; each module has a CODE and `check(ctx)`."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..graph import Graph
+from ..knowledge import KnowledgeBase
+from . import (
+    drill_cues,
+    drill_dosage,
+    drill_progression_mismatch,
+    drill_steps,
+    injury_evidence,
+    injury_red_flags,
+    injury_referral,
+    orphans,
+    quiz_blank,
+    quiz_correct_count,
+    quiz_duplicate_item,
+    quiz_question_ids,
+    uncited_references,
+    unsafe_markup,
+)
+from .context import Context
+
+RULE_MODULES = (
+    unsafe_markup,
+    injury_red_flags,
+    injury_referral,
+    injury_evidence,
+    drill_dosage,
+    drill_steps,
+    drill_cues,
+    drill_progression_mismatch,
+    quiz_correct_count,
+    quiz_duplicate_item,
+    quiz_question_ids,
+    quiz_blank,
+    uncited_references,
+    orphans,
+)
+
+
+def run_rules(kb: KnowledgeBase, graph: Graph) -> list[Diagnostic]:
+    ctx = Context(kb, graph)
+    return [d for module in RULE_MODULES for d in module.check(ctx)]

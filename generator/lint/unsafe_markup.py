@@ -1,0 +1,34 @@
+"""content.unsafe-markup: content is Markdown and [[links]], never raw HTML or script URLs.
+
+Passes:   summary: Keep the hips level.
+Fails:    summary: <script>alert(1)</script>
+Fails:    body: "[click](javascript:alert(1))"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic
+from ..extract import texts
+from .context import Context
+
+CODE = "content.unsafe-markup"
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_SCRIPT_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+def unsafe_fragment(text: str) -> str | None:
+    found = _HTML.search(text) or _SCRIPT_URL.search(text)
+    return found[0] if found else None
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for item in ctx.kb.items.values():
+        for text, path in texts(item.model):
+            fragment = unsafe_fragment(text)
+            if fragment:
+                yield Diagnostic.make(item.path, item.pos(path), CODE,
+                                      f"'{fragment}' looks like raw HTML or a script link",
+                                      "write Markdown and [[id]] links; write 'less than' instead of '<'")

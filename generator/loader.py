@@ -1,0 +1,219 @@
+"""Line-aware YAML loading: plain Python data plus the position of every key and value.
+
+The resolver follows YAML 1.2's core schema, so `no`, `on` and `1:30` stay text instead of
+becoming False and 90; pydantic then reports them as the wrong type where a field wants a
+boolean or a number. Duplicate keys, explicit tags, aliases beyond a small limit, non-UTF-8
+bytes and oversized files are diagnostics, never exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from .diagnostics import Diagnostic
+
+MAX_BYTES = 256 * 1024
+MAX_ALIASES = 10
+
+Path_ = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: only these plain scalars are not text."""
+
+
+_CoreResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_CoreResolver.add_implicit_resolver(_INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+_CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+        self.alias_count = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise _TooManyAliases(mark)
+        return super().compose_node(parent, index)
+
+
+class _TooManyAliases(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+@dataclass
+class Located:
+    """A YAML document as plain data, with 1-based (line, column) for each value and key path."""
+
+    data: object
+    values: dict[Path_, Pos] = field(default_factory=dict)
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+
+    def pos(self, path: Path_) -> Pos:
+        """Position of the value at `path`, or of its nearest located parent."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return (1, 1)
+
+    def key_pos(self, path: Path_) -> Pos:
+        return self.keys.get(path) or self.pos(path)
+
+    def sub(self, prefix: Path_) -> Located:
+        """The part of this document below `prefix`, paths made relative to it."""
+        n = len(prefix)
+        data = self.data
+        for step in prefix:
+            data = data[step]  # type: ignore[index]
+        return Located(
+            data,
+            {p[n:]: v for p, v in self.values.items() if p[:n] == prefix},
+            {p[n:]: v for p, v in self.keys.items() if p[:n] == prefix},
+        )
+
+
+def _pos(mark: yaml.Mark) -> Pos:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.located = Located(None)
+        self.diagnostics: list[Diagnostic] = []
+
+    def build(self, node: yaml.Node, path: Path_) -> object:
+        self.located.values[path] = _pos(node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQ)
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected and node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
+            self.diagnostics.append(
+                Diagnostic.make(self.rel, _pos(node.start_mark), "yaml.tag", f"the tag '{node.tag}' is not allowed",
+                                "remove the tag; write plain text, numbers, lists and mappings")
+            )
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        self._check_tag(node, _MAP)
+        result: dict = {}
+        first_seen: dict[object, Pos] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key_at = _pos(key_node.start_mark)
+            if not isinstance(key, (str, int)):
+                self.diagnostics.append(
+                    Diagnostic.make(self.rel, key_at, "yaml.syntax", "a mapping key must be a plain name",
+                                    "write keys as simple words such as `title:`")
+                )
+                continue
+            key = str(key)
+            if key in first_seen:
+                line = first_seen[key][0]
+                self.diagnostics.append(
+                    Diagnostic.make(self.rel, key_at, "yaml.duplicate-key", f"'{key}' is defined twice in this mapping",
+                                    f"the first '{key}' is on line {line}; keep one and delete the other")
+                )
+                continue
+            first_seen[key] = key_at
+            self.located.keys[(*path, key)] = key_at
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> object:
+        self._check_tag(node, _STR)
+        value = node.value
+        if node.tag == _BOOL:
+            return value.lower() == "true"
+        if node.tag == _NULL:
+            return None
+        if node.tag == _INT:
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        if node.tag == _FLOAT:
+            special = value.lower().replace(".", "", 1)
+            return float(special if special.lstrip("+-") in ("inf", "nan") else value)
+        return value
+
+
+def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    if len(raw) > MAX_BYTES:
+        return None, [Diagnostic.make(rel, (1, 1), "yaml.too-large",
+                                      f"the file is {len(raw) // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB",
+                                      "split the content into several entities")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Diagnostic.make(rel, (line, col), "yaml.encoding",
+                                      f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
+                                      "save the file as UTF-8 in your editor")]
+    return text.removeprefix("\ufeff"), []
+
+
+def parse_text(text: str, rel: str) -> tuple[Located | None, list[Diagnostic]]:
+    """Compose one YAML document into located data; diagnostics instead of exceptions."""
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except _TooManyAliases as err:
+        return None, [Diagnostic.make(rel, _pos(err.mark), "yaml.alias",
+                                      f"more than {MAX_ALIASES} aliases (*name) in one file",
+                                      "write the repeated text out instead of using anchors and aliases")]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        message = " ".join(filter(None, [err.problem, err.context and f"({err.context})"]))
+        return None, [Diagnostic.make(rel, _pos(mark) if mark else (1, 1), "yaml.syntax", message or "invalid YAML",
+                                      "check indentation and quote text that contains ': ' or starts with a symbol")]
+    except yaml.YAMLError as err:
+        return None, [Diagnostic.make(rel, (1, 1), "yaml.syntax", str(err), None)]
+    if node is None:
+        return None, [Diagnostic.make(rel, (1, 1), "yaml.empty", "the file is empty",
+                                      "add at least the required fields, e.g. `title:` and `summary:`")]
+    if not isinstance(node, yaml.MappingNode):
+        found = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        return None, [Diagnostic.make(rel, _pos(node.start_mark), "yaml.not-mapping",
+                                      f"the file holds {found}, but it must be a mapping of field names to values",
+                                      "start the file with `title: ...` rather than `- ...`")]
+    builder = _Builder(rel)
+    builder.located.data = builder.build(node, ())
+    return builder.located, builder.diagnostics
+
+
+def load_file(path: Path, rel: str) -> tuple[Located | None, list[Diagnostic]]:
+    text, problems = _decode(path.read_bytes(), rel)
+    if text is None:
+        return None, problems
+    return parse_text(text, rel)

@@ -1,0 +1,35 @@
+"""MkDocs hook for `stride serve`/`mkdocs serve`: regenerate the docs dir before each rebuild.
+
+Only while serving: `stride build` generates before it calls MkDocs, and a content error keeps
+the last good pages on screen while the errors are printed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from generator.build import generate
+from generator.diagnostics import format_text
+from generator.project import find_project
+
+log = logging.getLogger("mkdocs.plugins.stride")
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 - MkDocs hook signature
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config) -> None:  # noqa: ANN001 - MkDocs passes its config object
+    if not _serving:
+        return
+    project = find_project(Path(config.config_file_path).parent)
+    generated = generate(project)
+    if generated.report is None:
+        print(format_text(generated.checked.diagnostics), file=sys.stderr)
+        log.error("content has errors; showing the last good pages")
+    elif generated.report.written or generated.report.removed:
+        log.info("stride: regenerated %d pages", len(generated.report.written) + len(generated.report.removed))

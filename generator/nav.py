@@ -1,0 +1,27 @@
+"""The site navigation, generated so lessons appear in suggested order and sections in reading order."""
+
+from __future__ import annotations
+
+from .knowledge import KnowledgeBase
+from .render.links import GLOSSARY_PAGE, REFERENCES_PAGE
+from .render.order import lesson_order
+from .schema import ENTITY_KINDS
+
+SECTION_ORDER = ("lesson", "biomechanics", "anatomy", "injury", "assessment", "drill", "communication", "quiz")
+START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach may do", "scope.md"))
+
+
+def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
+    nav: list = [{"Home": "index.md"}] if "index.md" in handwritten else []
+    start = [{title: path} for title, path in START_PAGES if path in handwritten]
+    if start:
+        nav.append({"Start here": start})
+    for name in SECTION_ORDER:
+        kind = ENTITY_KINDS[name]
+        items = kb.of_kind(name)
+        ordered = lesson_order(items) if name == "lesson" else sorted(items, key=lambda i: i.title.lower())
+        pages = [f"{kind.folder}/index.md"] + [{i.title: kind.url(i.id)} for i in ordered]
+        nav.append({kind.plural: pages})
+    nav.append({"Glossary": GLOSSARY_PAGE})
+    nav.append({"References": REFERENCES_PAGE})
+    return nav

@@ -1,0 +1,38 @@
+"""The pure pipeline: load → validate → link → lint → render. No files are written here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from .diagnostics import Diagnostic, promote_warnings
+from .graph import Graph, build_graph
+from .knowledge import KnowledgeBase, load_knowledge_base
+from .lint import run_rules
+from .render.pages import render_pages
+from .render.quiz import quiz_html
+
+
+@dataclass
+class Checked:
+    kb: KnowledgeBase
+    graph: Graph
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def check(content: Path, strict: bool = False) -> Checked:
+    """Load, validate, link and lint the knowledge base, collecting every problem."""
+    kb, diagnostics = load_knowledge_base(content)
+    graph, link_problems = build_graph(kb)
+    diagnostics = sorted(diagnostics + link_problems + run_rules(kb, graph))
+    return Checked(kb, graph, promote_warnings(diagnostics) if strict else diagnostics)
+
+
+def render(checked: Checked, templates: Path) -> dict[str, str]:
+    """Every generated page as {relative path: text}; only call on a knowledge base without errors."""
+    return render_pages(checked.graph, templates, partial(quiz_html, templates=templates))

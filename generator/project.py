@@ -1,0 +1,54 @@
+"""Where things live in a Stride project: declared once, derived everywhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def pages(self) -> Path:
+        """Hand-written Markdown pages (home, how to use, scope)."""
+        return self.content / "pages"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def docs(self) -> Path:
+        """The generated MkDocs docs_dir (git-ignored)."""
+        return self.build / "docs"
+
+    @property
+    def nav(self) -> Path:
+        """Generated navigation, pulled into mkdocs.yml with INHERIT."""
+        return self.build / "nav.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def find_project(start: Path) -> Project | None:
+    """The nearest folder at or above `start` that has both mkdocs.yml and content/."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
+            return Project(folder)
+    return None

@@ -1,0 +1,79 @@
+"""What a template sees for one generated page: the item, its links and helpers bound to the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..graph import Graph
+from ..knowledge import Item, Key
+from ..schema.relations import CITES, KEY_TERM, MENTIONS, RELATIONS
+from .links import Linker, cite_label
+
+_LABELS = {r.name: (r.label, r.inverse_label) for r in RELATIONS}
+_OWN_SECTIONS = {CITES.name, KEY_TERM.name}
+"""Relations shown in their own section rather than among the connections."""
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    links: list[str]
+
+
+class Page:
+    """Helpers bound to one output page, so every link it writes is relative to that page."""
+
+    def __init__(self, graph: Graph, path: str) -> None:
+        self.graph = graph
+        self.kb = graph.kb
+        self.path = path
+        self.linker = Linker(graph.kb, path)
+
+    def md(self, text: str | None) -> str:
+        return self.linker.markdown(text) if text else ""
+
+    def link(self, key: Key, text: str | None = None) -> str:
+        return self.linker.link(key, text)
+
+    def href(self, key: Key) -> str:
+        return self.linker.href(key)
+
+    def quoted(self, text: str) -> str:
+        """Text for a quoted admonition title."""
+        return self.md(text).replace('"', "&quot;")
+
+    def links_by_id(self, ids: list[str]) -> list[str]:
+        return [self.link(found.key) for found in (self.linker.find(None, i) for i in ids) if found]
+
+    def item(self, key: Key) -> Item:
+        return self.kb.items[key]
+
+    def connections(self, item: Item) -> list[Group]:
+        """Outgoing links under each relation's label, then backlinks under its inverse label."""
+        groups: list[Group] = []
+        for name, keys in self.graph.outgoing(item.key).items():
+            if name not in _OWN_SECTIONS and name != MENTIONS.name:
+                groups.append(Group(_LABELS[name][0], [self.link(k) for k in keys]))
+        for name, keys in self.graph.incoming(item.key).items():
+            if name not in _OWN_SECTIONS:
+                groups.append(Group(_LABELS[name][1], [self.link(k) for k in keys]))
+        return _merge(groups)
+
+    def citations(self, item: Item) -> list[Item]:
+        keys = self.graph.outgoing(item.key).get(CITES.name, [])
+        return [self.kb.items[k] for k in keys]
+
+    def cite(self, ref: Item) -> str:
+        return self.link(ref.key, cite_label(ref))
+
+    def terms(self, item: Item) -> list[str]:
+        return [self.link(k) for k in self.graph.outgoing(item.key).get(KEY_TERM.name, [])]
+
+
+def _merge(groups: list[Group]) -> list[Group]:
+    """Relations that share a label (e.g. related conditions both ways) show as one group."""
+    merged: dict[str, list[str]] = {}
+    for group in groups:
+        merged.setdefault(group.label, [])
+        merged[group.label] += [link for link in group.links if link not in merged[group.label]]
+    return [Group(label, links) for label, links in merged.items()]

@@ -1,0 +1,101 @@
+"""Render every generated Markdown page: pure, from the linked knowledge base to {path: text}."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..graph import Graph
+from ..knowledge import Item
+from ..schema import ENTITY_KINDS, Kind
+from ..schema.injury import PROFESSIONAL_LABELS, URGENCY_LABELS
+from .dose import dose_rows
+from .environment import environment
+from .links import GLOSSARY_PAGE, REFERENCES_PAGE, cite_label
+from .order import lesson_order
+from .page import Page
+
+URGENCY_SHORT = {"emergency": "now", "same-day": "today", "within-days": "within days", "routine": "routine"}
+
+_INTROS = {
+    "anatomy": "The muscles, tendons, bones and joints that matter most to runners, grouped by body region.",
+    "biomechanics": "Movement patterns you can see when a runner runs, why they matter and what to do about them.",
+    "injury": "Common running injuries: what they look like, the red flags that stop training, whom to refer to "
+    "and what a coach may do.",
+    "assessment": "Tests a coach can run, with reference values and what the findings suggest.",
+    "drill": "Exercises with a full dose, plain-language cues and easier or harder options. Each has a printable card.",
+    "communication": "What to say, and how, to runners and to the care team.",
+    "lesson": "Lessons in a suggested order: each builds on the ones before it.",
+    "quiz": "Check yourself. Each quiz belongs to a lesson.",
+}
+
+
+def _group_key(kind: str, item: Item) -> str:
+    if kind == "anatomy":
+        return item.model.region.replace("-", " ").capitalize()
+    if kind == "drill":
+        return item.model.level.capitalize()
+    return ""
+
+
+def _groups(kind: Kind, items: list[Item]) -> list[tuple[str, list[Item]]]:
+    if kind.name == "lesson":
+        return [("", lesson_order(items))]
+    grouped: dict[str, list[Item]] = {}
+    for item in sorted(items, key=lambda i: i.title.lower()):
+        grouped.setdefault(_group_key(kind.name, item), []).append(item)
+    order = {"Beginner": 0, "Intermediate": 1, "Advanced": 2}
+    return sorted(grouped.items(), key=lambda g: (order.get(g[0], 9), g[0]))
+
+
+def _extra(item: Item, page: Page, quiz_html) -> dict:
+    """Kind-specific values a template needs beyond the item itself."""
+    m = item.model
+    if item.kind == "drill":
+        return {"dose": dose_rows(m.dosage) if m.dosage else []}
+    if item.kind == "injury":
+        return {"professionals": PROFESSIONAL_LABELS, "urgency": URGENCY_LABELS, "urgency_short": URGENCY_SHORT}
+    if item.kind == "lesson":
+        quizzes = [page.item(k) for k in page.graph.incoming(item.key).get("quiz_for", [])]
+        return {
+            "prerequisites": page.links_by_id(m.prerequisites),
+            "quizzes": [{"title": q.title, "html": quiz_html(q, page)} for q in quizzes],
+        }
+    if item.kind == "quiz":
+        return {"lesson": page.links_by_id([m.lesson])[0] if m.lesson else None, "quiz_html": quiz_html(item, page)}
+    return {}
+
+
+def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
+    """All generated pages as {relative path: Markdown}."""
+    env = environment(templates)
+    kb = graph.kb
+    out: dict[str, str] = {}
+    for kind in ENTITY_KINDS.values():
+        items = kb.of_kind(kind.name)
+        template = env.get_template(f"pages/{kind.name}.md.j2")
+        for item in items:
+            page = Page(graph, kind.url(item.id))
+            out[page.path] = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html))
+        index = Page(graph, f"{kind.folder}/index.md")
+        out[index.path] = env.get_template("pages/index.md.j2").render(
+            kind=kind, page=index, intro=_INTROS[kind.name], groups=_groups(kind, items)
+        )
+    glossary = Page(graph, GLOSSARY_PAGE)
+    out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(
+        page=glossary, terms=sorted(kb.of_kind("term"), key=lambda t: t.model.term.lower())
+    )
+    references = sorted(kb.of_kind("reference"), key=lambda r: (cite_label(r).lower(), r.id))
+    out[REFERENCES_PAGE] = env.get_template("pages/references.md.j2").render(
+        page=Page(graph, REFERENCES_PAGE), references=references, cite_labels={r.id: cite_label(r) for r in references}
+    )
+    return {path: _tidy(text) for path, text in out.items()}
+
+
+def _tidy(text: str) -> str:
+    """Collapse the blank lines templates leave behind, so pages and goldens stay readable."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy) + "\n"

@@ -1,0 +1,68 @@
+"""Every diagnostic code, its severity and a one-line description: the single registry.
+
+The educators' reference page of rules is generated from this table, and `--strict`
+promotes every warning listed here to an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    description: str
+
+
+_RULES = (
+    # loading
+    Rule("yaml.syntax", "error", "The file is not valid YAML."),
+    Rule("yaml.duplicate-key", "error", "A key appears twice in the same mapping; the second would silently win."),
+    Rule("yaml.encoding", "error", "The file is not valid UTF-8 text."),
+    Rule("yaml.too-large", "error", "The file is larger than the size limit for one entity."),
+    Rule("yaml.alias", "error", "The file uses more YAML anchors/aliases than allowed; write the text out."),
+    Rule("yaml.empty", "error", "The file is empty."),
+    Rule("yaml.not-mapping", "error", "The top level of the file must be a mapping of field names to values."),
+    Rule("yaml.tag", "error", "Explicit YAML tags such as !!python/object are not allowed."),
+    Rule("file.unknown-folder", "error", "A YAML file sits outside the known content folders."),
+    # validation
+    Rule("schema.unknown-field", "error", "A field name that the kind does not have (often a typo)."),
+    Rule("schema.missing-field", "error", "A required field is missing."),
+    Rule("schema.wrong-type", "error", "A value has the wrong type (e.g. text where a number is expected)."),
+    Rule("schema.invalid-value", "error", "A value is outside what the field allows."),
+    Rule("id.mismatch", "error", "The `id` field differs from the file name."),
+    Rule("id.duplicate", "error", "The same id is used twice in the knowledge base."),
+    # linking
+    Rule("ref.unknown-id", "error", "A reference to an id that does not exist."),
+    Rule("ref.wrong-kind", "error", "A reference to an id of a kind the field does not accept."),
+    Rule("ref.bad-link", "error", "An inline [[...]] link is malformed."),
+    Rule("ref.cycle", "error", "Lesson prerequisites or drill progressions form a loop."),
+    Rule("ref.self", "error", "An entity refers to itself."),
+    # quality
+    Rule("content.unsafe-markup", "error", "Raw HTML or a script link in content; use Markdown and [[id]] links."),
+    Rule("injury.missing-red-flags", "error", "An injury without red flags that stop training."),
+    Rule("injury.missing-referral", "error", "An injury without referral guidance (to whom, how urgently)."),
+    Rule("injury.missing-evidence", "error", "An injury with fewer than two citations."),
+    Rule("drill.missing-dosage", "error", "A drill without a complete dosage (sets and reps/hold/time/distance, frequency)."),
+    Rule("drill.missing-steps", "error", "A drill without numbered steps."),
+    Rule("drill.missing-cues", "error", "A drill without plain-language coaching cues."),
+    Rule("drill.progression-mismatch", "warning", "A drill lists a progression whose page does not list it back as a regression."),
+    Rule("quiz.correct-count", "error", "A question has the wrong number of correct options for its type."),
+    Rule("quiz.duplicate-item", "error", "Matching or ordering items repeat, so the answer is ambiguous."),
+    Rule("quiz.duplicate-question-id", "error", "Two questions share an id; saved progress would mix them."),
+    Rule("quiz.blank-missing", "error", "A fill-in-the-blank stem has no ____ blank."),
+    Rule("site.build", "error", "MkDocs could not build the generated pages (a broken link or anchor)."),
+    Rule("reference.uncited", "warning", "A reference that nothing cites."),
+    Rule("orphan.unreferenced", "warning", "An entity that nothing links to, so readers cannot reach it by following links."),
+)
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+def severity_of(code: str) -> Severity:
+    return RULES[code].severity

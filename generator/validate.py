@@ -1,0 +1,158 @@
+"""Validation: pydantic models per kind, with errors translated into educators' wording and positions."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Annotated, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic
+from .loader import Located, Path_
+
+_TYPE_NAMES = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+def did_you_mean(word: str, candidates: list[str] | set[str]) -> str | None:
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) < 60 else "a long text"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else repr(value)
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _models_in(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return [m for arg in get_args(annotation) for m in _models_in(arg)]
+    if origin is list:
+        return _models_in(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _pick(models: list[type[BaseModel]], data: object) -> type[BaseModel] | None:
+    """Choose the union member a mapping belongs to, by its `type` value when there is one."""
+    if len(models) > 1 and isinstance(data, dict):
+        for model in models:
+            tag = model.model_fields.get("type")
+            if tag is not None and data.get("type") in get_args(tag.annotation):
+                return model
+    return models[0] if models else None
+
+
+def _model_at(root: type[BaseModel], data: object, path: Path_) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
+    node = data
+    for step in path:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+            continue
+        if model is None or step not in model.model_fields:
+            return None
+        node = node.get(step) if isinstance(node, dict) else None
+        item = node[0] if isinstance(node, list) and node else node
+        model = _pick(_models_in(model.model_fields[step].annotation), item)
+        if isinstance(node, list):
+            continue
+    return _pick([model], node) if model else None
+
+
+def _data_path(data: object, loc: tuple) -> Path_:
+    """Drop pydantic's union-tag and validator names from `loc`, keeping real keys and indexes."""
+    path: list[str | int] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str) and (step in node or step == loc[-1]):
+            path.append(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int):
+            path.append(step)
+            node = node[step] if step < len(node) else None
+    return tuple(path)
+
+
+def _field_doc(model: type[BaseModel] | None, name: str) -> str | None:
+    info = model.model_fields.get(name) if model else None
+    return info.description if info else None
+
+
+def _translate(error: dict, model: type[BaseModel], located: Located, rel: str, kind: str) -> Diagnostic:
+    path = _data_path(located.data, error["loc"])
+    name = str(path[-1]) if path else kind
+    parent = _model_at(model, located.data, path[:-1])
+    kind_of = error["type"]
+    value = error.get("input")
+    where = ".".join(str(p) for p in path) or kind
+    if kind_of == "extra_forbidden":
+        allowed = set(parent.model_fields) if parent else set()
+        hint = did_you_mean(name, allowed) or (f"allowed fields: {', '.join(sorted(allowed))}" if allowed else None)
+        owner = ".".join([kind, *(str(p) for p in path[:-1] if isinstance(p, str))])
+        return Diagnostic.make(rel, located.key_pos(path), "schema.unknown-field", f"'{name}' is not a field of {owner}", hint)
+    if kind_of == "missing":
+        doc = _field_doc(parent, name)
+        return Diagnostic.make(rel, located.pos(path[:-1]), "schema.missing-field", f"required field '{where}' is missing",
+                               f"add `{name}:`" + (f" ({doc})" if doc else ""))
+    if kind_of in _TYPE_NAMES:
+        hint = None
+        if kind_of.startswith("bool") and isinstance(value, str):
+            hint = f"write true or false; '{value}' is read as text"
+        elif kind_of.startswith(("int", "float")) and isinstance(value, str):
+            hint = "write the number without quotes or units" + (" (e.g. seconds as 90, not 1:30)" if ":" in value else "")
+        return Diagnostic.make(rel, located.pos(path), "schema.wrong-type",
+                               f"'{where}' must be {_TYPE_NAMES[kind_of]}, found {_describe(value)}", hint)
+    if kind_of == "literal_error":
+        expected = [str(a) for a in get_args(_literal_of(parent, name))] if parent else []
+        hint = did_you_mean(str(value), expected) if isinstance(value, str) else None
+        return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
+                               f"'{where}' is {_describe(value)}; allowed: {', '.join(expected)}", hint)
+    if kind_of in ("union_tag_invalid", "union_tag_not_found"):
+        tags = error.get("ctx", {}).get("expected_tags", "")
+        found = _describe(value.get("type")) if isinstance(value, dict) else _describe(value)
+        hint = did_you_mean(str(value.get("type")), [t.strip(" '") for t in tags.split(",")]) if isinstance(value, dict) else None
+        return Diagnostic.make(rel, located.pos((*path, "type")), "schema.invalid-value",
+                               f"'{where}.type' is {found}; allowed: {tags}", hint)
+    message = error["msg"][0].lower() + error["msg"][1:]
+    return Diagnostic.make(rel, located.pos(path), "schema.invalid-value", f"'{where}': {message}", _field_doc(parent, name))
+
+
+def _literal_of(model: type[BaseModel], name: str) -> object:
+    annotation = model.model_fields[name].annotation if name in model.model_fields else None
+    while get_origin(annotation) in (list, Annotated, Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        annotation = args[0]
+    return annotation if get_origin(annotation) is Literal else None
+
+
+def validate(model: type[BaseModel], located: Located, rel: str, kind: str) -> tuple[BaseModel | None, list[Diagnostic]]:
+    try:
+        return model.model_validate(located.data), []
+    except ValidationError as err:
+        return None, [_translate(e, model, located, rel, kind) for e in err.errors()]

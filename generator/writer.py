@@ -1,0 +1,57 @@
+"""File writing at the edge: write only changed bytes, remove stale files, swap built sites atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write atomically unless the file already holds exactly these bytes; True when written."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def sync_tree(target: Path, files: dict[str, bytes]) -> WriteReport:
+    """Make `target` hold exactly `files`, touching only what differs (so `mkdocs serve` does not loop)."""
+    report = WriteReport()
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, data in sorted(files.items()):
+        if write_if_changed(target / rel, data):
+            report.written.append(rel)
+        else:
+            report.unchanged += 1
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+            report.removed.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return report
+
+
+def swap_in(new: Path, final: Path) -> None:
+    """Replace `final` with the finished directory `new`; the old one survives until the new one is complete."""
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(new, final)
+    if old.exists():
+        shutil.rmtree(old)
