@@ -78,8 +78,8 @@ def parse_link(raw: str, path: Path_) -> InlineLink | None:
     return InlineLink(match["kind"], match["id"], text.strip() or None, path, raw)
 
 
-def inline_links(model: BaseModel) -> Iterator[tuple[InlineLink | None, str, Path_]]:
-    """Every [[...]] in every string; the link is None when it cannot be parsed."""
+def inline_links(model: BaseModel) -> Iterator[tuple[InlineLink | None, str, Path_, int, str]]:
+    """Every [[...]] in every string, with its offset in the text; the link is None when malformed."""
     for text, path in texts(model):
         for match in LINK.finditer(text):
-            yield parse_link(match[1], path), match[1], path
+            yield parse_link(match[1], path), match[1], path, match.start(), text

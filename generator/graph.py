@@ -54,18 +54,20 @@ def _ids(kb: KnowledgeBase, kinds: tuple[str, ...] | None = None) -> set[str]:
     return {i for (k, i) in kb.items if kinds is None or k in kinds}
 
 
-def _resolve(target: str, kinds: tuple[str, ...], kb: KnowledgeBase, item: Item, path: tuple, what: str) -> tuple[Key | None, Diagnostic | None]:
+def _resolve(
+    target: str, kinds: tuple[str, ...], kb: KnowledgeBase, pos: tuple[int, int], file: str, what: str
+) -> tuple[Key | None, Diagnostic | None]:
     for kind in kinds:
         if (kind, target) in kb.items:
             return (kind, target), None
     others = sorted(k for (k, i) in kb.items if i == target)
-    pos = item.pos(path)
     nearest = did_you_mean(target, _ids(kb, kinds))
     if others:
-        return None, Diagnostic.make(item.path, pos, "ref.wrong-kind",
+        return None, Diagnostic.make(file, pos, "ref.wrong-kind",
                                      f"'{target}' is {_article(others[0])}, but {what} takes {_kinds(kinds)} ids",
                                      nearest or f"move '{target}' to a field that takes {others[0]} ids")
-    return None, Diagnostic.make(item.path, pos, "ref.unknown-id", f"'{target}' is not a known {_kinds(kinds)} id",
+    known = "known id" if len(kinds) > 3 else f"known {_kinds(kinds)} id"
+    return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{target}' is not a {known}",
                                  nearest or did_you_mean(target, _ids(kb)))
 
 
@@ -83,7 +85,7 @@ def _link_fields(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
     for ref in field_refs(item.model):
         relation = ref.marker.relation
         what = f"'{'.'.join(str(p) for p in ref.path if isinstance(p, str))}'"
-        key, problem = _resolve(ref.target, ref.marker.allowed_kinds(), kb, item, ref.path, what)
+        key, problem = _resolve(ref.target, ref.marker.allowed_kinds(), kb, item.pos(ref.path), item.path, what)
         if problem:
             diagnostics.append(problem)
             continue
@@ -99,18 +101,19 @@ def _link_fields(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
 def _link_inline(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> None:
     kb = graph.kb
     linkable = (*ENTITY_KINDS, "term")  # entity ids are unique, so an unqualified id prefers the entity over a term
-    for link, raw, path in inline_links(item.model):
+    for link, raw, path, offset, text in inline_links(item.model):
+        pos = item.located.text_pos(path, offset, text)
         if link is None:
-            diagnostics.append(Diagnostic.make(item.path, item.pos(path), "ref.bad-link", f"'[[{raw}]]' is not a valid link",
+            diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link", f"'[[{raw}]]' is not a valid link",
                                                "write [[id]], [[kind:id]] or [[id|text]] with a kebab-case id"))
             continue
         if link.kind and link.kind not in ALL_KINDS:
-            diagnostics.append(Diagnostic.make(item.path, item.pos(path), "ref.bad-link",
+            diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link",
                                                f"'{link.kind}' in '[[{raw}]]' is not a kind",
                                                did_you_mean(link.kind, ALL_KINDS) or f"kinds: {', '.join(ALL_KINDS)}"))
             continue
         kinds = (link.kind,) if link.kind else linkable
-        key, problem = _resolve(link.target, kinds, kb, item, path, f"'[[{raw}]]'")
+        key, problem = _resolve(link.target, kinds, kb, pos, item.path, f"'[[{raw}]]'")
         if problem:
             diagnostics.append(problem)
         elif key != item.key and item.kind in MENTIONS.source:

@@ -75,6 +75,8 @@ class Located:
     data: object
     values: dict[Path_, Pos] = field(default_factory=dict)
     keys: dict[Path_, Pos] = field(default_factory=dict)
+    styles: dict[Path_, str] = field(default_factory=dict)
+    """Quoted (' or ") and block (| or >) scalars; for block scalars `values` holds the first text line."""
 
     def pos(self, path: Path_) -> Pos:
         """Position of the value at `path`, or of its nearest located parent."""
@@ -82,6 +84,15 @@ class Located:
             if path[:end] in self.values:
                 return self.values[path[:end]]
         return (1, 1)
+
+    def text_pos(self, path: Path_, offset: int, text: str) -> Pos:
+        """Position of character `offset` inside the string value at `path`."""
+        line, col = self.pos(path)
+        style = self.styles.get(path)
+        if style in ("|", ">"):
+            start = text.rfind("\n", 0, offset) + 1
+            return (line + text.count("\n", 0, offset), col + offset - start)
+        return (line, col + offset + (1 if style in ("'", '"') else 0))
 
     def key_pos(self, path: Path_) -> Pos:
         return self.keys.get(path) or self.pos(path)
@@ -96,11 +107,22 @@ class Located:
             data,
             {p[n:]: v for p, v in self.values.items() if p[:n] == prefix},
             {p[n:]: v for p, v in self.keys.items() if p[:n] == prefix},
+            {p[n:]: v for p, v in self.styles.items() if p[:n] == prefix},
         )
 
 
 def _pos(mark: yaml.Mark) -> Pos:
     return (mark.line + 1, mark.column + 1)
+
+
+def _first_text_line(node: yaml.ScalarNode) -> Pos:
+    """Where the text of a block scalar starts: the line after `|`, at its indentation."""
+    mark = node.start_mark
+    lines = mark.buffer.splitlines() if mark.buffer else []
+    for number in range(mark.line + 1, len(lines)):
+        if lines[number].strip():
+            return (number + 1, len(lines[number]) - len(lines[number].lstrip(" ")) + 1)
+    return _pos(mark)
 
 
 class _Builder:
@@ -116,6 +138,10 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, _SEQ)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if node.style in ("|", ">"):
+            self.located.values[path] = _first_text_line(node)
+        if node.style:
+            self.located.styles[path] = node.style
         return self._scalar(node)
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:

@@ -16,8 +16,6 @@ AMOUNTS = ("reps", "hold_s", "duration_s", "distance_m")
 
 
 def missing_parts(dosage: object) -> list[str]:
-    if dosage is None:
-        return ["dosage"]
     missing = [name for name in ("sets", "frequency") if getattr(dosage, name) is None]
     if all(getattr(dosage, name) is None for name in AMOUNTS):
         missing.append(" or ".join(AMOUNTS))
@@ -26,6 +24,10 @@ def missing_parts(dosage: object) -> list[str]:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.of_kind("drill"):
+        if item.model.dosage is None:
+            yield Diagnostic.make(item.path, item.pos(), CODE, f"drill '{item.id}' has no dosage",
+                                  "add `dosage:` with sets, reps (or hold_s, duration_s, distance_m) and frequency")
+            continue
         missing = missing_parts(item.model.dosage)
         if missing:
             yield Diagnostic.make(item.path, item.pos(("dosage",)), CODE,

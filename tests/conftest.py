@@ -1,0 +1,45 @@
+"""Shared helpers: small project trees in a temporary folder, built from the starter fixture."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
+STARTER = Path(__file__).parent / "fixtures" / "starter" / "content"
+
+
+def make_project(root: Path, files: dict[str, str] | None = None, starter: bool = True) -> Project:
+    """A project whose content is the starter slice plus `files` (path → YAML; None deletes)."""
+    content = root / "content"
+    if starter:
+        shutil.copytree(STARTER, content)
+    content.mkdir(parents=True, exist_ok=True)
+    for rel, text in (files or {}).items():
+        path = content / rel
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    for shared in ("mkdocs.yml", "templates", "site_overrides", "generator"):
+        target = root / shared
+        if not target.exists():
+            target.symlink_to(REPO / shared)
+    return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """Factory: project(files) → a Project in a fresh temporary folder."""
+    counter = iter(range(1000))
+
+    def factory(files: dict[str, str] | None = None, starter: bool = True) -> Project:
+        return make_project(tmp_path / f"p{next(counter)}", files, starter)
+
+    return factory

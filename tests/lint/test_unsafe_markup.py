@@ -1,0 +1,17 @@
+from tests.lint.helpers import findings, starter
+
+
+def test_script_tag_in_summary_is_an_error_at_its_position(project):
+    text = starter("drills/clamshell.yml").replace("summary: A gentle", "summary: <script>alert(1)</script> A gentle")
+    assert findings(project, {"drills/clamshell.yml": text}, "content.unsafe-markup") == [
+        ("content/drills/clamshell.yml", 2, 10, "'<s' looks like raw HTML or a script link")]
+
+
+def test_javascript_link_is_an_error(project):
+    text = starter("lessons/hip-and-pelvis-control.yml").replace("Watch for", "Watch [click](javascript:alert(1)) for")
+    assert [f[3] for f in findings(project, {"lessons/hip-and-pelvis-control.yml": text}, "content.unsafe-markup")] == [
+        "'javascript:' looks like raw HTML or a script link"]
+
+
+def test_plain_comparisons_in_words_pass(project):
+    assert findings(project, {}, "content.unsafe-markup") == []
