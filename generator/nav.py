@@ -14,6 +14,8 @@ START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach 
 def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
     nav: list = [{"Home": "index.md"}] if "index.md" in handwritten else []
     start = [{title: path} for title, path in START_PAGES if path in handwritten]
+    known = {"index.md", *(path for _, path in START_PAGES)}
+    start += sorted(path for path in handwritten if path not in known)
     if start:
         nav.append({"Start here": start})
     for name in SECTION_ORDER:

@@ -49,15 +49,25 @@ class Page:
         return self.kb.items[key]
 
     def connections(self, item: Item) -> list[Group]:
-        """Outgoing links under each relation's label, then backlinks under its inverse label."""
-        groups: list[Group] = []
+        """Outgoing links under each relation's label, then backlinks under its inverse label.
+
+        A page that only mentions this one is listed under "Mentioned on" unless a typed
+        relation already shows it.
+        """
+        typed: list[tuple[str, list[Key]]] = []
         for name, keys in self.graph.outgoing(item.key).items():
             if name not in _OWN_SECTIONS and name != MENTIONS.name:
-                groups.append(Group(_LABELS[name][0], [self.link(k) for k in keys]))
+                typed.append((_LABELS[name][0], keys))
+        mentioned: list[Key] = []
         for name, keys in self.graph.incoming(item.key).items():
-            if name not in _OWN_SECTIONS:
-                groups.append(Group(_LABELS[name][1], [self.link(k) for k in keys]))
-        return _merge(groups)
+            if name == MENTIONS.name:
+                mentioned = keys
+            elif name not in _OWN_SECTIONS:
+                typed.append((_LABELS[name][1], keys))
+        shown = {key for _, keys in typed for key in keys}
+        extra = [key for key in mentioned if key not in shown]
+        groups = [*typed, *([(MENTIONS.inverse_label, extra)] if extra else [])]
+        return _merge([Group(label, [self.link(k) for k in keys]) for label, keys in groups])
 
     def citations(self, item: Item) -> list[Item]:
         keys = self.graph.outgoing(item.key).get(CITES.name, [])

@@ -1,0 +1,82 @@
+"""End to end: a full build into a temporary project, checked as a reader and an editor would notice."""
+
+import re
+
+from generator.build import build_site, generate
+from generator.sitecheck import broken_links, external_requests
+from tests.lint.helpers import starter
+
+
+def test_build_produces_a_page_per_entity_with_links_and_backlinks(project):
+    proj = project()
+    generated, problems = build_site(proj)
+    assert problems == [] and generated.checked.ok
+    site = proj.site
+    assert (site / "index.html").is_file()
+    for page in ("drills/clamshell", "anatomy/gluteus-medius", "biomechanics/contralateral-pelvic-drop",
+                 "injuries/patellofemoral-pain", "assessments/single-leg-squat-test", "communication/explaining-pelvic-drop",
+                 "lessons/hip-and-pelvis-control", "quizzes/hip-and-pelvis-control-quiz", "glossary", "references"):
+        assert (site / page / "index.html").is_file(), page
+    anatomy = (site / "anatomy/gluteus-medius/index.html").read_text()
+    assert "Drills that train this" in anatomy and 'href="../../drills/clamshell/"' in anatomy
+    references = (site / "references/index.html").read_text()
+    assert 'href="https://doi.org/10.1177/0363546518793657"' in references
+
+
+def test_built_site_has_no_broken_links_and_no_external_requests(project):
+    proj = project()
+    build_site(proj)
+    assert broken_links(proj.site) == []
+    assert external_requests(proj.site) == []
+
+
+def test_second_build_without_changes_rewrites_no_generated_file(project):
+    proj = project()
+    first, _ = build_site(proj)
+    assert first.report.written
+    mtimes = {p: p.stat().st_mtime_ns for p in proj.docs.rglob("*")}
+    second, _ = build_site(proj)
+    assert second.report.written == [] and second.report.removed == []
+    assert {p: p.stat().st_mtime_ns for p in proj.docs.rglob("*")} == mtimes
+
+
+def test_removed_content_removes_its_generated_page(project):
+    proj = project()
+    generate(proj)
+    (proj.content / "communication/explaining-pelvic-drop.yml").unlink()
+    text = starter("biomechanics/contralateral-pelvic-drop.yml").replace("Explain it with [[explaining-pelvic-drop]].", "")
+    (proj.content / "biomechanics/contralateral-pelvic-drop.yml").write_text(text)
+    report = generate(proj).report
+    assert "communication/explaining-pelvic-drop.md" in report.removed
+    assert not (proj.docs / "communication/explaining-pelvic-drop.md").exists()
+
+
+def test_failed_build_leaves_the_previous_site_in_place(project):
+    proj = project()
+    build_site(proj)
+    before = (proj.site / "drills/clamshell/index.html").read_text()
+    (proj.content / "drills/clamshell.yml").write_text(starter("drills/clamshell.yml").replace("level: beginner", "level: expert"))
+    generated, _ = build_site(proj)
+    assert not generated.checked.ok
+    assert (proj.site / "drills/clamshell/index.html").read_text() == before
+
+
+def test_mkdocs_failure_also_leaves_the_previous_site(project):
+    proj = project()
+    build_site(proj)
+    before = sorted(p.relative_to(proj.site) for p in proj.site.rglob("*"))
+    (proj.content / "pages/broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
+    generated, problems = build_site(proj)
+    assert generated.checked.ok and [p.code for p in problems] == ["site.build"]
+    assert "build/docs/broken.md" == problems[0].path
+    assert sorted(p.relative_to(proj.site) for p in proj.site.rglob("*")) == before
+    assert not [p for p in proj.root.iterdir() if p.name.startswith(".site-")]
+
+
+def test_content_cannot_inject_script(project):
+    text = starter("drills/clamshell.yml").replace("  - Keep your hips stacked.", "  - 'Keep {: onclick=\"alert(1)\" } hips stacked.'")
+    proj = project({"drills/clamshell.yml": text})
+    build_site(proj)
+    html = (proj.site / "drills/clamshell/index.html").read_text()
+    assert "&#123;: onclick=\"alert(1)\" &#125; hips stacked." in html
+    assert not re.search(r"<[^>]+\sonclick=", html)
