@@ -77,8 +77,11 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
             page = Page(graph, kind.url(item.id))
             out[page.path] = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html))
         index = Page(graph, f"{kind.folder}/index.md")
+        quizzes_of = {
+            item.id: [k[1] for k in graph.incoming(item.key).get("quiz_for", [])] for item in items
+        } if kind.name == "lesson" else {}
         out[index.path] = env.get_template("pages/index.md.j2").render(
-            kind=kind, page=index, intro=_INTROS[kind.name], groups=_groups(kind, items)
+            kind=kind, page=index, intro=_INTROS[kind.name], groups=_groups(kind, items), quizzes_of=quizzes_of
         )
     glossary = Page(graph, GLOSSARY_PAGE)
     out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(
