@@ -43,12 +43,10 @@ def test_second_build_without_changes_rewrites_no_generated_file(project):
 def test_removed_content_removes_its_generated_page(project):
     proj = project()
     generate(proj)
-    (proj.content / "communication/explaining-pelvic-drop.yml").unlink()
-    text = starter("biomechanics/contralateral-pelvic-drop.yml").replace("Explain it with [[explaining-pelvic-drop]].", "")
-    (proj.content / "biomechanics/contralateral-pelvic-drop.yml").write_text(text)
+    (proj.content / "quizzes/hip-and-pelvis-control-quiz.yml").unlink()
     report = generate(proj).report
-    assert "communication/explaining-pelvic-drop.md" in report.removed
-    assert not (proj.docs / "communication/explaining-pelvic-drop.md").exists()
+    assert report.removed == ["quizzes/hip-and-pelvis-control-quiz.md"]
+    assert not (proj.docs / "quizzes/hip-and-pelvis-control-quiz.md").exists()
 
 
 def test_failed_build_leaves_the_previous_site_in_place(project):
