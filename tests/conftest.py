@@ -43,3 +43,16 @@ def project(tmp_path: Path):
         return make_project(tmp_path / f"p{next(counter)}", files, starter)
 
     return factory
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory):
+    """The shipped knowledge base, checked and built once into a temporary project."""
+    from generator.build import build_site
+
+    root = tmp_path_factory.mktemp("shipped") / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "content", root / "content")
+    project = make_project(root, starter=False)
+    generated, problems = build_site(project)
+    return project, generated, problems

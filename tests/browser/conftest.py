@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from pathlib import Path
 
@@ -66,8 +65,3 @@ def page(browser):
     yield page
     context.close()
     assert errors == [], errors
-
-
-@pytest.fixture
-def shutil_module():
-    return shutil
