@@ -14,10 +14,17 @@ from . import pipeline
 from .diagnostics import Diagnostic
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
+from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
+from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
+from .cards.select import Filters
+from .diagnostics import promote_warnings
 from .project import Project
+from .site_config import site_url
 from .writer import WriteReport, swap_in, sync_tree, write_if_changed
 
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf"}
+DECK_SIZES = ("a4-4up", "letter-4up", "a6")
+"""Sizes offered for download; decks per injury come in the first two."""
 
 
 @dataclass
@@ -32,13 +39,45 @@ def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
     return checked
 
 
-def generate(project: Project, strict: bool = False) -> Generated:
+def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """Card pages, and with `pdfs` the ready decks and the fit check (both need WeasyPrint)."""
+    graph = checked.graph
+    cards = cards_for(graph, Filters(), site_url(project.mkdocs_yml))
+    problems: list[Diagnostic] = []
+    files: dict[str, bytes] = {}
+    links: list[DeckLink] = []
+    if pdfs:
+        try:
+            problems = fit_diagnostics(graph, cards, project.templates)
+            for spec in ready_decks(graph):
+                deck = cards_for(graph, spec.filters, site_url(project.mkdocs_yml))
+                names = {}
+                for size in DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]:
+                    names[size] = f"{spec.slug}-{size}.pdf"
+                    files[f"{CARDS_FOLDER}/decks/{names[size]}"] = render_deck(
+                        deck, spec, size, project.templates, project.build / "cache" / "cards", duplex=True)
+                links.append(DeckLink(spec.title, len(deck), names))
+        except OSError as err:  # WeasyPrint without its Pango libraries
+            files, links = {}, []
+            problems = [Diagnostic.make(project.mkdocs_yml.name, (1, 1), "card.unavailable",
+                                        f"PDF decks were not made: {err}",
+                                        "install Pango and fonts (./run build does this as root)")]
+    pages = card_pages(cards, links, project.templates)
+    return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
+
+
+def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Generated:
     """Check, then write the generated docs dir and nav; nothing is written when there are errors."""
     checked = check_project(project, strict)
     if not checked.ok:
         return Generated(checked, None)
     handwritten = render_handwritten(project.pages, checked.kb)
     files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
+    card_files, card_problems = _card_files(project, checked, pdfs)
+    files.update(card_files)
+    checked.diagnostics = sorted(checked.diagnostics + (promote_warnings(card_problems) if strict else card_problems))
+    if not checked.ok:
+        return Generated(checked, None)
     for asset in project.pages.rglob("*") if project.pages.is_dir() else []:
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()

@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 
 from .build import build_site, check_project, generate
-from .diagnostics import Diagnostic, format_json, format_text
+from .cards import cli as cards_cli
+from .cards.decks import cards_for, fit_diagnostics
+from .cards.select import Filters
+from .diagnostics import Diagnostic, format_json, format_text, promote_warnings
+from .site_config import site_url
 from .knowledge import KnowledgeBase
 from .project import Project, find_project
 from .schema import ENTITY_KINDS
@@ -38,6 +42,10 @@ def _exit_code(diagnostics: list[Diagnostic]) -> int:
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     checked = check_project(project, args.strict)
+    if args.cards and checked.ok:
+        cards = cards_for(checked.graph, Filters(), site_url(project.mkdocs_yml))
+        fit = fit_diagnostics(checked.graph, cards, project.templates)
+        checked.diagnostics = sorted(checked.diagnostics + (promote_warnings(fit) if args.strict else fit))
     _report(checked.diagnostics, args.format, checked.kb)
     return _exit_code(checked.diagnostics)
 
@@ -72,15 +80,19 @@ def parser() -> argparse.ArgumentParser:
                            ("build", "check, generate the pages and build the site into site/"),
                            ("serve", "live preview that regenerates when content/ or templates/ change")):
         command = sub.add_parser(name, help=helptext, description=helptext)
+        if name == "check":
+            command.add_argument("--cards", action="store_true", help="also check that every drill card fits (needs WeasyPrint)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         if name != "serve":
             command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         else:
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    cards = sub.add_parser("cards", help="build a PDF deck of drill cards", description="Build a PDF deck of drill cards.")
+    cards_cli.add_arguments(cards)
     return top
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run}
 
 
 def main(argv: list[str] | None = None) -> int:

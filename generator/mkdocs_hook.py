@@ -27,7 +27,7 @@ def on_pre_build(config) -> None:  # noqa: ANN001 - MkDocs passes its config obj
     if not _serving:
         return
     project = find_project(Path(config.config_file_path).parent)
-    generated = generate(project)
+    generated = generate(project, pdfs=False)  # PDF decks are slow to render; `stride build` makes them
     if generated.report is None:
         print(format_text(generated.checked.diagnostics), file=sys.stderr)
         log.error("content has errors; showing the last good pages")

@@ -24,6 +24,7 @@ def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
         ordered = lesson_order(items) if name == "lesson" else sorted(items, key=lambda i: i.title.lower())
         pages = [f"{kind.folder}/index.md"] + [{i.title: kind.url(i.id)} for i in ordered]
         nav.append({kind.plural: pages})
+    nav.append({"Drill cards": "cards/index.md"})
     nav.append({"Glossary": GLOSSARY_PAGE})
     nav.append({"References": REFERENCES_PAGE})
     return nav

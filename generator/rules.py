@@ -56,6 +56,8 @@ _RULES = (
     Rule("quiz.duplicate-item", "error", "Matching or ordering items repeat, so the answer is ambiguous."),
     Rule("quiz.duplicate-question-id", "error", "Two questions share an id; saved progress would mix them."),
     Rule("quiz.blank-missing", "error", "A fill-in-the-blank stem has no ____ blank."),
+    Rule("card.too-long", "warning", "A drill's printed card has more text than fits on the card."),
+    Rule("card.unavailable", "warning", "PDF decks could not be made (WeasyPrint or its Pango libraries are missing)."),
     Rule("site.build", "error", "MkDocs could not build the generated pages (a broken link or anchor)."),
     Rule("reference.uncited", "warning", "A reference that nothing cites."),
     Rule("orphan.unreferenced", "warning", "An entity that nothing links to, so readers cannot reach it by following links."),

@@ -18,3 +18,13 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
+
+
+@cache
+def html_environment(templates: Path) -> jinja2.Environment:
+    """For HTML output (cards): every value is escaped unless marked safe in the template."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+    )

@@ -59,6 +59,18 @@ class Linker:
         label = text or (cite_label(item) if item.kind == "reference" else item.title)
         return f"[{escape(label)}]({self.href(key)})"
 
+    def plain(self, text: str) -> str:
+        """The text as a reader sees it, for print: links become their words, Markdown marks go."""
+
+        def words(match: re.Match[str]) -> str:
+            link = parse_link(match[1], ())
+            item = link and self.find(link.kind, link.target)
+            if link and link.text:
+                return link.text
+            return (cite_label(item) if item.kind == "reference" else item.title) if item else match[1]
+
+        return re.sub(r"\*\*|__|`", "", LINK.sub(words, text)).strip()
+
     def markdown(self, text: str) -> str:
         """Escape the text and turn every resolvable [[link]] into a Markdown link."""
 

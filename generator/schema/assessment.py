@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -24,6 +24,12 @@ class Finding(Strict):
     )
 
 
+class Zone(Strict):
+    colour: Literal["green", "amber", "red"]
+    score: Text = Field(description="The range on the scale, e.g. '0–2'.")
+    action: Text = Field(description="What the runner does, in plain words; printed on drill cards.")
+
+
 class Assessment(Entity):
     purpose: Text
     equipment: list[Text] = Field(default_factory=list, description="Empty means no equipment is needed.")
@@ -32,6 +38,9 @@ class Assessment(Entity):
     reference_values: list[ReferenceValue] = Field(default_factory=list)
     findings: list[Finding] = Field(min_length=1)
     safety: list[Text] = Field(min_length=1)
+    traffic_light: list[Zone] = Field(
+        default_factory=list, description="A green/amber/red reading of the scale; drill cards print it."
+    )
     checks: Annotated[list[Id], r.rel(r.SCREENS_FOR)] = Field(
         default_factory=list, description="Biomechanics, injury or anatomy ids this test looks at."
     )

@@ -1,0 +1,1 @@
+"""Printable drill cards: selection, card content, page layouts and PDF rendering."""

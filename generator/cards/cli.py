@@ -1,0 +1,85 @@
+"""`stride cards`: build a PDF deck from the command line, with filters and a size."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..build import check_project
+from ..diagnostics import format_text
+from ..project import Project
+from ..site_config import site_url
+from ..validate import did_you_mean
+from .decks import DeckSpec, cards_for, fit_diagnostics, render_deck
+from .select import Filters, select
+from .sizes import LAYOUTS, pages_for
+
+
+def add_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--size", choices=sorted(LAYOUTS), default="a6", help="card layout (default: a6)")
+    command.add_argument("--injury", action="append", default=[], metavar="ID", help="drills that help this injury")
+    command.add_argument("--pattern", action="append", default=[], metavar="ID", help="drills for this movement pattern")
+    command.add_argument("--lesson", action="append", default=[], metavar="ID", help="drills used in this lesson")
+    command.add_argument("--tag", action="append", default=[], help="drills with this tag")
+    command.add_argument("--equipment", action="append", default=[], metavar="WORD",
+                         help="drills whose equipment mentions WORD; 'none' for drills without equipment")
+    command.add_argument("--ids", default="", help="comma-separated drill ids, in the order to print them")
+    command.add_argument("--title", default=None, help="title on the cover")
+    command.add_argument("--duplex", action="store_true", help="mirror the backs for double-sided printing (long edge)")
+    command.add_argument("--bleed", action="store_true", help="A6 only: 3 mm bleed and crop marks for a print shop")
+    command.add_argument("--output", type=Path, default=None, help="PDF file to write (default: build/cards/…)")
+
+
+def _filters(args: argparse.Namespace) -> Filters:
+    return Filters(
+        injuries=tuple(args.injury), patterns=tuple(args.pattern), lessons=tuple(args.lesson),
+        tags=tuple(args.tag), equipment=tuple(w.lower() for w in args.equipment),
+        ids=tuple(i.strip() for i in args.ids.split(",") if i.strip()),
+    )
+
+
+def _unknown(project_kb, filters: Filters) -> list[str]:
+    """Usage problems: filter values that name nothing, each with a did-you-mean."""
+    problems = []
+    for kind, values in (("injury", filters.injuries), ("biomechanics", filters.patterns),
+                         ("lesson", filters.lessons), ("drill", filters.ids)):
+        known = {i for (k, i) in project_kb.items if k == kind}
+        for value in values:
+            if value not in known:
+                hint = did_you_mean(value, known)
+                problems.append(f"stride cards: '{value}' is not a known {kind} id" + (f"; {hint}" if hint else ""))
+    return problems
+
+
+def _title(filters: Filters, kb) -> str:
+    names = [kb.items[(kind, i)].title for kind, ids in (("injury", filters.injuries), ("biomechanics", filters.patterns),
+                                                          ("lesson", filters.lessons)) for i in ids]
+    return " · ".join(names) or "Drill cards"
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    checked = check_project(project)
+    if not checked.ok:
+        print(format_text(checked.diagnostics), file=sys.stderr)
+        return 1
+    filters = _filters(args)
+    usage = _unknown(checked.kb, filters)
+    if usage:
+        print("\n".join(usage), file=sys.stderr)
+        return 2
+    if not select(checked.graph, filters):
+        print("stride cards: no drills match these filters", file=sys.stderr)
+        return 2
+    cards = cards_for(checked.graph, filters, site_url(project.mkdocs_yml))
+    title = args.title or _title(filters, checked.kb)
+    spec = DeckSpec("custom", title, f"{len(cards)} drills for your runner", filters)
+    layout = LAYOUTS[args.size]
+    problems = fit_diagnostics(checked.graph, cards, project.templates)
+    if problems:
+        print(format_text(problems), file=sys.stderr)
+    output = args.output or project.build / "cards" / f"{title.lower().replace(' · ', '-').replace(' ', '-')}-{args.size}.pdf"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(render_deck(cards, spec, args.size, project.templates, duplex=args.duplex, bleed=args.bleed))
+    print(f"wrote {output} ({len(cards)} cards, {pages_for(layout, len(cards))} pages, {layout.label})", file=sys.stderr)
+    return 0

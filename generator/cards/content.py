@@ -1,0 +1,94 @@
+"""What a drill card says: plain text from the knowledge base, a QR code, a source line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import segno
+
+from ..graph import Graph
+from ..knowledge import Item
+from ..render.dose import change_rows, detail_rows, headline
+from ..render.links import Linker, cite_label
+
+MAX_CUES = 4
+
+
+@dataclass(frozen=True)
+class Zone:
+    colour: str
+    score: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    title: str
+    level: str
+    purpose: str
+    equipment: str
+    no_equipment: str | None
+    dose_line: str
+    amount: list[tuple[str, str]]
+    changes: list[tuple[str, str]]
+    steps: list[str]
+    cues: list[str]
+    errors: list[tuple[str, str]]
+    easier: list[str]
+    harder: list[str]
+    precautions: list[str]
+    pain: list[Zone]
+    url: str
+    qr_svg: str
+    source: str
+
+
+def drill_url(site_url: str, drill_id: str) -> str:
+    return f"{site_url.rstrip('/')}/drills/{drill_id}/"
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code (medium error correction, so a worn card still scans)."""
+    return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000000", light="#ffffff")
+
+
+def traffic_light(graph: Graph) -> list[Zone]:
+    """The pain traffic light from the knowledge base (the assessment that defines one)."""
+    for item in graph.kb.of_kind("assessment"):
+        if item.model.traffic_light:
+            return [Zone(z.colour, z.score, z.action) for z in item.model.traffic_light]
+    return []
+
+
+def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone]) -> Card:
+    linker = Linker(graph.kb, "cards")
+    m = drill.model
+    text = linker.plain
+    titles = {d.id: d.title for d in graph.kb.of_kind("drill")}
+    evidence = [graph.kb.items[("reference", r)] for r in m.evidence if ("reference", r) in graph.kb.items]
+    source = "Stride Curriculum"
+    if evidence:
+        source += " · Evidence: " + "; ".join(cite_label(r) for r in evidence[:2])
+    url = drill_url(site_url, drill.id)
+    return Card(
+        id=drill.id,
+        title=m.title,
+        level=m.level.capitalize(),
+        purpose=text(m.purpose),
+        equipment=text(", ".join(m.equipment)) if m.equipment else "None needed",
+        no_equipment=text(m.no_equipment_option) if m.no_equipment_option and m.equipment else None,
+        dose_line=headline(m.dosage) if m.dosage else "",
+        amount=[(label, text(value)) for label, value in detail_rows(m.dosage)] if m.dosage else [],
+        changes=[(label, text(value)) for label, value in change_rows(m.dosage)] if m.dosage else [],
+        steps=[text(s) for s in m.steps],
+        cues=[text(c) for c in m.cues[:MAX_CUES]],
+        errors=[(text(e.error), text(e.fix)) for e in m.common_errors],
+        easier=[titles[i] for i in m.regressions if i in titles],
+        harder=[titles[i] for i in m.progressions if i in titles],
+        precautions=[text(p) for p in m.precautions],
+        pain=pain,
+        url=url,
+        qr_svg=qr_svg(url),
+        source=source + " · Not medical advice",
+    )

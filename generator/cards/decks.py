@@ -1,0 +1,80 @@
+"""Decks from the knowledge base: choose drills, make cards, lay them out, render (with a cache)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..graph import Graph
+from .content import Card, make_card, traffic_light
+from .render import deck_html, overflowing, to_pdf
+from .select import Filters, select
+from .sizes import LAYOUTS
+
+FACE_FIELDS = {
+    "front": ("purpose", "dosage", "steps", "cues", "common_errors"),
+    "back": ("dosage", "no_equipment_option", "precautions", "progressions"),
+}
+"""The drill fields printed on each face, for naming the one to shorten."""
+
+
+def _culprit(model, face: str, spilled: str) -> str:
+    """The field that ran over, or else the longest field on that face."""
+    if spilled in FACE_FIELDS[face]:
+        return spilled
+    return max(FACE_FIELDS[face], key=lambda name: len(str(getattr(model, name) or "")))
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    slug: str
+    title: str
+    subtitle: str
+    filters: Filters
+
+
+def cards_for(graph: Graph, filters: Filters, site_url: str) -> list[Card]:
+    pain = traffic_light(graph)
+    return [make_card(drill, graph, site_url, pain) for drill in select(graph, filters)]
+
+
+def ready_decks(graph: Graph) -> list[DeckSpec]:
+    """The decks offered for download on the site: every drill, then one per injury that has drills."""
+    decks = [DeckSpec("all-drills", "All drills", "Every drill card in the curriculum", Filters())]
+    for injury in graph.kb.of_kind("injury"):
+        filters = Filters(injuries=(injury.id,))
+        if select(graph, filters):
+            decks.append(DeckSpec(f"injury-{injury.id}", injury.title, "Drills that help", filters))
+    return decks
+
+
+def render_deck(cards: list[Card], spec: DeckSpec, size: str, templates: Path, cache: Path | None = None,
+                duplex: bool = False, bleed: bool = False) -> bytes:
+    """PDF bytes; with a cache folder, an unchanged deck is not rendered again."""
+    html = deck_html(cards, LAYOUTS[size], spec.title, spec.subtitle, templates, duplex=duplex, bleed=bleed)
+    if cache is None:
+        return to_pdf(html)
+    cached = cache / (hashlib.sha256(html.encode()).hexdigest() + ".pdf")
+    if cached.is_file():
+        return cached.read_bytes()
+    pdf = to_pdf(html)
+    cache.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pdf)
+    return pdf
+
+
+def fit_diagnostics(graph: Graph, cards: list[Card], templates: Path) -> list[Diagnostic]:
+    """A positioned warning for each card face that would not fit its card."""
+    problems = []
+    for overflow in overflowing(cards, templates):
+        item = graph.kb.items[("drill", overflow.drill)]
+        field = _culprit(item.model, overflow.face, overflow.field)
+        problems.append(Diagnostic.make(
+            item.path, item.pos((field,)), "card.too-long",
+            f"the {overflow.face} of the card for '{overflow.drill}' is too long: it runs out of room at '{field}'",
+            "shorten the text on this side of the card (short steps, 2–3 cues, 2 errors); "
+            "the full detail stays on the drill page",
+        ))
+    return sorted(set(problems))

@@ -1,0 +1,98 @@
+"""Render decks to PDF with WeasyPrint, and check that every card face fits its card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..render.environment import html_environment
+from .content import Card
+from .sizes import BLEED_MM, FIT_MM, Layout
+
+CARD_CSS = Path(__file__).resolve().parents[2] / "site_overrides" / "assets" / "css" / "cards.css"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    fronts: list[Card | None]
+    backs: list[Card | None]
+
+
+def sheets(cards: list[Card], layout: Layout, duplex: bool) -> list[Sheet]:
+    """Group cards per sheet; for long-edge duplex the backs are mirrored left to right in each row."""
+    out = []
+    for start in range(0, len(cards), layout.per_sheet):
+        chunk: list[Card | None] = list(cards[start:start + layout.per_sheet])
+        chunk += [None] * (layout.per_sheet - len(chunk))
+        backs = list(chunk)
+        if duplex:
+            rows = [chunk[r * layout.columns:(r + 1) * layout.columns] for r in range(layout.rows)]
+            backs = [card for row in rows for card in reversed(row)]
+        out.append(Sheet(chunk, backs))
+    return out
+
+
+def deck_html(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
+              duplex: bool = False, bleed: bool = False) -> str:
+    return html_environment(templates).get_template("cards/deck.html.j2").render(
+        cards=cards, layout=layout, title=title, subtitle=subtitle, duplex=duplex,
+        bleed=BLEED_MM if bleed and layout.per_sheet == 1 else 0,
+        sheets=sheets(cards, layout, duplex), card_css=CARD_CSS.read_text(encoding="utf-8"),
+    )
+
+
+def to_pdf(html: str) -> bytes:
+    from weasyprint import HTML  # noqa: PLC0415 - needs Pango; imported only when PDFs are made
+
+    return HTML(string=html, base_url=str(CARD_CSS.parent)).write_pdf()
+
+
+FIT_CSS = """
+/* Fit check: let a face grow instead of clipping it, so a face that needs a second page is too long. */
+.card-face { height: auto; overflow: visible; }
+.card-foot, .card-log { position: static; width: 100%; margin-top: 2mm; }
+.card-front, .card-back { padding-bottom: 4mm; }
+"""
+
+
+@dataclass(frozen=True)
+class Overflow:
+    drill: str
+    face: str
+    field: str
+
+
+def _faces_on(page) -> list[tuple[str, str | None]]:
+    """(face, first field) for every card face whose boxes appear on this laid-out page."""
+    found: list[tuple[str, str | None]] = []
+    stack = [page._page_box]  # noqa: SLF001 - WeasyPrint exposes laid-out boxes only here
+    face, field = None, None
+    while stack:
+        box = stack.pop()
+        element = getattr(box, "element", None)
+        if element is not None:
+            face = face or element.get("data-face")
+            field = field or element.get("data-field")
+        stack.extend(reversed(getattr(box, "children", []) or []))
+    if face:
+        found.append((face, field))
+    return found
+
+
+def overflowing(cards: list[Card], templates: Path) -> list[Overflow]:
+    """Faces that do not fit the smallest card cell, with the field that spills over."""
+    html = html_environment(templates).get_template("cards/fit.html.j2").render(
+        cards=cards, size=FIT_MM, card_css=CARD_CSS.read_text(encoding="utf-8") + FIT_CSS,
+    )
+    from weasyprint import HTML  # noqa: PLC0415
+
+    document = HTML(string=html, base_url=str(CARD_CSS.parent)).render()
+    seen: set[str] = set()
+    problems = []
+    for page in document.pages:
+        for face, field in _faces_on(page):
+            if face in seen:
+                drill, side = face.split(":")
+                problems.append(Overflow(drill, side, field or ""))
+            seen.add(face)
+    return problems
