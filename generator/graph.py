@@ -24,6 +24,8 @@ class Graph:
     kb: KnowledgeBase
     edges: set[Edge] = field(default_factory=set)
     origin: dict[Edge, tuple[Item, tuple]] = field(default_factory=dict)
+    _by_end: tuple[dict, dict] | None = field(default=None, repr=False)
+    _indexed: int = field(default=-1, repr=False)
 
     def outgoing(self, key: Key) -> dict[str, list[Key]]:
         return self._grouped(key, forward=True)
@@ -31,11 +33,23 @@ class Graph:
     def incoming(self, key: Key) -> dict[str, list[Key]]:
         return self._grouped(key, forward=False)
 
+    def _index(self) -> tuple[dict[Key, list[Edge]], dict[Key, list[Edge]]]:
+        """Edges by source and by target, built once the graph is complete (pages ask thousands of times)."""
+        if self._by_end is None or self._indexed != len(self.edges):
+            by_source: dict[Key, list[Edge]] = defaultdict(list)
+            by_target: dict[Key, list[Edge]] = defaultdict(list)
+            for edge in self.edges:
+                by_source[edge[0]].append(edge)
+                by_target[edge[2]].append(edge)
+            self._by_end = (by_source, by_target)
+            self._indexed = len(self.edges)
+        return self._by_end
+
     def _grouped(self, key: Key, forward: bool) -> dict[str, list[Key]]:
         groups: dict[str, set[Key]] = defaultdict(set)
-        for source, relation, target in self.edges:
-            if (source if forward else target) == key:
-                groups[relation].add(target if forward else source)
+        by_source, by_target = self._index()
+        for source, relation, target in (by_source if forward else by_target).get(key, []):
+            groups[relation].add(target if forward else source)
         order = [r.name for r in RELATIONS]
         return {
             name: sorted(groups[name], key=lambda k: (self.kb.items[k].title.lower(), k))
