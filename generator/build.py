@@ -48,14 +48,14 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
     links: list[DeckLink] = []
     if pdfs:
         try:
-            problems = fit_diagnostics(graph, cards, project.templates)
+            problems = fit_diagnostics(graph, cards, project.templates, project.card_cache)
             for spec in ready_decks(graph):
                 deck = cards_for(graph, spec.filters, site_url(project.mkdocs_yml))
                 names = {}
                 for size in DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]:
                     names[size] = f"{spec.slug}-{size}.pdf"
                     files[f"{CARDS_FOLDER}/decks/{names[size]}"] = render_deck(
-                        deck, spec, size, project.templates, project.build / "cache" / "cards", duplex=True)
+                        deck, spec, size, project.templates, project.card_cache, duplex=True)
                 links.append(DeckLink(spec.title, len(deck), names))
         except OSError as err:  # WeasyPrint without its Pango libraries
             files, links = {}, []

@@ -45,22 +45,26 @@ _CoreResolver.add_implicit_resolver(
 _CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        _CoreResolver.__init__(self)
-        self.alias_count = 0
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent):
-            self.alias_count += 1
-            if self.alias_count > MAX_ALIASES:
-                mark = self.peek_event().start_mark
-                raise _TooManyAliases(mark)
-        return super().compose_node(parent, index)
+
+    class _Composer(CParser, _CoreResolver):
+        """libyaml scans and composes; our resolver decides what is text."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            _CoreResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _CoreResolver.__init__(self)
 
 
 class _TooManyAliases(Exception):
@@ -115,10 +119,9 @@ def _pos(mark: yaml.Mark) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
-def _first_text_line(node: yaml.ScalarNode) -> Pos:
+def _first_text_line(node: yaml.ScalarNode, lines: list[str]) -> Pos:
     """Where the text of a block scalar starts: the line after `|`, at its indentation."""
     mark = node.start_mark
-    lines = mark.buffer.splitlines() if mark.buffer else []
     for number in range(mark.line + 1, len(lines)):
         if lines[number].strip():
             return (number + 1, len(lines[number]) - len(lines[number].lstrip(" ")) + 1)
@@ -126,12 +129,21 @@ def _first_text_line(node: yaml.ScalarNode) -> Pos:
 
 
 class _Builder:
-    def __init__(self, rel: str) -> None:
+    def __init__(self, rel: str, text: str) -> None:
         self.rel = rel
+        self.lines = text.splitlines()
         self.located = Located(None)
         self.diagnostics: list[Diagnostic] = []
+        self.seen: set[int] = set()
+        self.aliases = 0
 
     def build(self, node: yaml.Node, path: Path_) -> object:
+        # An alias is the same node met again; counting repeats bounds what "billion laughs" can expand to.
+        if id(node) in self.seen:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _TooManyAliases(node.start_mark)
+        self.seen.add(id(node))
         self.located.values[path] = _pos(node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -139,7 +151,7 @@ class _Builder:
             self._check_tag(node, _SEQ)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         if node.style in ("|", ">"):
-            self.located.values[path] = _first_text_line(node)
+            self.located.values[path] = _first_text_line(node, self.lines)
         if node.style:
             self.located.styles[path] = node.style
         return self._scalar(node)
@@ -209,15 +221,16 @@ def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
     return text.removeprefix("\ufeff"), []
 
 
+def _alias_problem(rel: str, mark: yaml.Mark) -> Diagnostic:
+    return Diagnostic.make(rel, _pos(mark), "yaml.alias", f"more than {MAX_ALIASES} aliases (*name) in one file",
+                           "write the repeated text out instead of using anchors and aliases")
+
+
 def parse_text(text: str, rel: str) -> tuple[Located | None, list[Diagnostic]]:
     """Compose one YAML document into located data; diagnostics instead of exceptions."""
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
-    except _TooManyAliases as err:
-        return None, [Diagnostic.make(rel, _pos(err.mark), "yaml.alias",
-                                      f"more than {MAX_ALIASES} aliases (*name) in one file",
-                                      "write the repeated text out instead of using anchors and aliases")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = " ".join(filter(None, [err.problem, err.context and f"({err.context})"]))
@@ -233,8 +246,11 @@ def parse_text(text: str, rel: str) -> tuple[Located | None, list[Diagnostic]]:
         return None, [Diagnostic.make(rel, _pos(node.start_mark), "yaml.not-mapping",
                                       f"the file holds {found}, but it must be a mapping of field names to values",
                                       "start the file with `title: ...` rather than `- ...`")]
-    builder = _Builder(rel)
-    builder.located.data = builder.build(node, ())
+    builder = _Builder(rel, text)
+    try:
+        builder.located.data = builder.build(node, ())
+    except _TooManyAliases as err:
+        return None, [_alias_problem(rel, err.mark)]
     return builder.located, builder.diagnostics
 
 

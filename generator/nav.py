@@ -9,15 +9,16 @@ from .schema import ENTITY_KINDS
 
 SECTION_ORDER = ("lesson", "biomechanics", "anatomy", "injury", "assessment", "drill", "communication", "quiz")
 START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach may do", "scope.md"))
+GENERATED_START = (("Content rules for educators", "rules.md"),)
 
 
 def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
     nav: list = [{"Home": "index.md"}] if "index.md" in handwritten else []
-    start = [{title: path} for title, path in START_PAGES if path in handwritten]
+    start: list = [{title: path} for title, path in START_PAGES if path in handwritten]
     known = {"index.md", *(path for _, path in START_PAGES)}
     start += sorted(path for path in handwritten if path not in known)
-    if start:
-        nav.append({"Start here": start})
+    start += [{title: path} for title, path in GENERATED_START]
+    nav.append({"Start here": start})
     for name in SECTION_ORDER:
         kind = ENTITY_KINDS[name]
         items = kb.of_kind(name)

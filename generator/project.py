@@ -42,6 +42,11 @@ class Project:
         return self.build / "nav.yml"
 
     @property
+    def card_cache(self) -> Path:
+        """Rendered decks and card fit checks, keyed by the hash of their HTML."""
+        return self.build / "cache" / "cards"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 

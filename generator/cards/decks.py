@@ -65,10 +65,10 @@ def render_deck(cards: list[Card], spec: DeckSpec, size: str, templates: Path, c
     return pdf
 
 
-def fit_diagnostics(graph: Graph, cards: list[Card], templates: Path) -> list[Diagnostic]:
+def fit_diagnostics(graph: Graph, cards: list[Card], templates: Path, cache: Path | None = None) -> list[Diagnostic]:
     """A positioned warning for each card face that would not fit its card."""
     problems = []
-    for overflow in overflowing(cards, templates):
+    for overflow in overflowing(cards, templates, cache):
         item = graph.kb.items[("drill", overflow.drill)]
         field = _culprit(item.model, overflow.face, overflow.field)
         problems.append(Diagnostic.make(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..render.environment import html_environment
@@ -79,11 +81,25 @@ def _faces_on(page) -> list[tuple[str, str | None]]:
     return found
 
 
-def overflowing(cards: list[Card], templates: Path) -> list[Overflow]:
-    """Faces that do not fit the smallest card cell, with the field that spills over."""
+def overflowing(cards: list[Card], templates: Path, cache: Path | None = None) -> list[Overflow]:
+    """Faces that do not fit the smallest card cell, with the field that spills over.
+
+    With a cache folder the answer for unchanged cards is reused, so a rebuild does not lay them out again.
+    """
     html = html_environment(templates).get_template("cards/fit.html.j2").render(
         cards=cards, size=FIT_MM, card_css=CARD_CSS.read_text(encoding="utf-8") + FIT_CSS,
     )
+    cached = cache / ("fit-" + hashlib.sha256(html.encode()).hexdigest() + ".json") if cache else None
+    if cached and cached.is_file():
+        return [Overflow(**entry) for entry in json.loads(cached.read_text())]
+    problems = _layout_overflows(html)
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps([asdict(p) for p in problems]))
+    return problems
+
+
+def _layout_overflows(html: str) -> list[Overflow]:
     from weasyprint import HTML  # noqa: PLC0415
 
     document = HTML(string=html, base_url=str(CARD_CSS.parent)).render()

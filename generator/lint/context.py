@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..diagnostics import Diagnostic
 from ..graph import Graph
 from ..knowledge import Item, KnowledgeBase
 
@@ -15,3 +17,10 @@ class Context:
 
     def of_kind(self, kind: str) -> list[Item]:
         return self.kb.of_kind(kind)
+
+
+def missing_list(ctx: Context, kind: str, field: str, code: str, what: str, hint: str) -> Iterator[Diagnostic]:
+    """One diagnostic per entity of `kind` whose list `field` is empty: "<kind> '<id>' has no <what>"."""
+    for item in ctx.of_kind(kind):
+        if not getattr(item.model, field):
+            yield Diagnostic.make(item.path, item.pos((field,)), code, f"{kind} '{item.id}' has no {what}", hint)

@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from .context import Context
+from .context import Context, missing_list
 
 CODE = "drill.missing-cues"
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for item in ctx.of_kind("drill"):
-        if not item.model.cues:
-            yield Diagnostic.make(item.path, item.pos(("cues",)), CODE, f"drill '{item.id}' has no coaching cues",
-                                  "add `cues:` with 2 to 4 short phrases a runner understands")
+    return missing_list(ctx, "drill", "cues", CODE, "coaching cues", "add `cues:` with 2 to 4 short phrases a runner understands")

@@ -16,16 +16,12 @@ CODE = "drill.progression-mismatch"
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     drills = {item.id: item for item in ctx.of_kind("drill")}
-    for item in drills.values():
-        for i, harder in enumerate(item.model.progressions):
-            other = drills.get(harder)
-            if other and item.id not in other.model.regressions:
-                yield Diagnostic.make(item.path, item.pos(("progressions", i)), CODE,
-                                      f"'{harder}' is a progression of '{item.id}' but does not list it as a regression",
-                                      f"add '{item.id}' to `regressions:` in {other.path}")
-        for i, easier in enumerate(item.model.regressions):
-            other = drills.get(easier)
-            if other and item.id not in other.model.progressions:
-                yield Diagnostic.make(item.path, item.pos(("regressions", i)), CODE,
-                                      f"'{easier}' is a regression of '{item.id}' but does not list it as a progression",
-                                      f"add '{item.id}' to `progressions:` in {other.path}")
+    for field, other_field, this_is, listed_as in (("progressions", "regressions", "progression", "regression"),
+                                                    ("regressions", "progressions", "regression", "progression")):
+        for item in drills.values():
+            for i, linked in enumerate(getattr(item.model, field)):
+                other = drills.get(linked)
+                if other and item.id not in getattr(other.model, other_field):
+                    yield Diagnostic.make(item.path, item.pos((field, i)), CODE,
+                                          f"'{linked}' is a {this_is} of '{item.id}' but does not list it as a {listed_as}",
+                                          f"add '{item.id}' to `{other_field}:` in {other.path}")

@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from .context import Context
+from .context import Context, missing_list
 
 CODE = "drill.missing-steps"
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for item in ctx.of_kind("drill"):
-        if not item.model.steps:
-            yield Diagnostic.make(item.path, item.pos(("steps",)), CODE, f"drill '{item.id}' has no steps",
-                                  "add `steps:` as a list of short sentences in the order the runner does them")
+    return missing_list(ctx, "drill", "steps", CODE, "steps", "add `steps:` as a list of short sentences in the order the runner does them")

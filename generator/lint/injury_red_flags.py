@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from .context import Context
+from .context import Context, missing_list
 
 CODE = "injury.missing-red-flags"
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for item in ctx.of_kind("injury"):
-        if not item.model.red_flags:
-            yield Diagnostic.make(item.path, item.pos(("red_flags",)), CODE, f"injury '{item.id}' has no red flags",
-                                  "add `red_flags:` with the signs that mean stop and refer, and how urgently")
+    return missing_list(ctx, "injury", "red_flags", CODE, "red flags", "add `red_flags:` with the signs that mean stop and refer, and how urgently")

@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from .context import Context
+from .context import Context, missing_list
 
 CODE = "injury.missing-referral"
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for item in ctx.of_kind("injury"):
-        if not item.model.refer_to:
-            yield Diagnostic.make(item.path, item.pos(("refer_to",)), CODE, f"injury '{item.id}' has no referral guidance",
-                                  "add `refer_to:` with `to`, `urgency` and `when`")
+    return missing_list(ctx, "injury", "refer_to", CODE, "referral guidance", "add `refer_to:` with `to`, `urgency` and `when`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..graph import Graph
+from ..rules import RULES
 from ..knowledge import Item
 from ..schema import ENTITY_KINDS, Kind
 from ..schema.injury import PROFESSIONAL_LABELS, URGENCY_LABELS
@@ -13,6 +14,8 @@ from .environment import environment
 from .links import GLOSSARY_PAGE, REFERENCES_PAGE, cite_label
 from .order import lesson_order
 from .page import Page
+
+RULES_PAGE = "rules.md"
 
 URGENCY_SHORT = {"emergency": "now", "same-day": "today", "within-days": "within days", "routine": "routine"}
 
@@ -91,6 +94,7 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
     out[REFERENCES_PAGE] = env.get_template("pages/references.md.j2").render(
         page=Page(graph, REFERENCES_PAGE), references=references, cite_labels={r.id: cite_label(r) for r in references}
     )
+    out[RULES_PAGE] = env.get_template("pages/rules.md.j2").render(rules=list(RULES.values()))
     return {path: _tidy(text) for path, text in out.items()}
 
 
