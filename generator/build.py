@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -22,6 +23,8 @@ from .project import Project
 from .site_config import site_url
 from .writer import WriteReport, swap_in, sync_tree, write_if_changed
 
+OFFLINE_ENV = "STRIDE_OFFLINE"
+"""Read by mkdocs.yml to switch on Material's offline plugin."""
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf"}
 DECK_SIZES = ("a4-4up", "letter-4up", "a6")
 """Sizes offered for download; decks per injury come in the first two."""
@@ -96,7 +99,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(project: Project, site_dir: Path) -> list[Diagnostic]:
+def run_mkdocs(project: Project, site_dir: Path, offline: bool = False) -> list[Diagnostic]:
     """`mkdocs build --strict` into site_dir; its warnings come back as diagnostics."""
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - only the build needs MkDocs
     from mkdocs.config import load_config  # noqa: PLC0415
@@ -105,6 +108,8 @@ def run_mkdocs(project: Project, site_dir: Path) -> list[Diagnostic]:
     collect = _Collect()
     log = logging.getLogger("mkdocs")
     log.addHandler(collect)
+    previous = os.environ.get(OFFLINE_ENV)
+    os.environ[OFFLINE_ENV] = "true" if offline else "false"
     try:
         config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(site_dir), strict=True)
         mkdocs_build(config)
@@ -113,6 +118,10 @@ def run_mkdocs(project: Project, site_dir: Path) -> list[Diagnostic]:
         failure = str(err)
     finally:
         log.removeHandler(collect)
+        if previous is None:
+            os.environ.pop(OFFLINE_ENV)
+        else:
+            os.environ[OFFLINE_ENV] = previous
     messages = [m for m in collect.messages if "end-of-life" not in m.lower()]
     if failure is None and not messages:
         return []
@@ -127,16 +136,16 @@ def _site_problem(project: Project, message: str) -> Diagnostic:
     return Diagnostic.make(where, (1, 1), "site.build", message.strip(), hint)
 
 
-def build_site(project: Project, strict: bool = False) -> tuple[Generated, list[Diagnostic]]:
-    """Generate, then build the HTML into a temporary dir that replaces site/ only on success."""
+def build_site(project: Project, strict: bool = False, offline: bool = False) -> tuple[Generated, list[Diagnostic]]:
+    """Generate, then build the HTML into a temporary dir that replaces the site only on success."""
     generated = generate(project, strict)
     if generated.report is None:
         return generated, []
-    project.site.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.site.parent))
-    problems = run_mkdocs(project, tmp)
+    final = project.site_offline if offline else project.site
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
+    problems = run_mkdocs(project, tmp, offline)
     if problems:
         shutil.rmtree(tmp, ignore_errors=True)
         return generated, problems
-    swap_in(tmp, project.site)
+    swap_in(tmp, final)
     return generated, []

@@ -51,13 +51,14 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    generated, site_problems = build_site(project, args.strict)
+    generated, site_problems = build_site(project, args.strict, args.offline)
     diagnostics = generated.checked.diagnostics + site_problems
     _report(diagnostics, args.format, generated.checked.kb)
     if generated.report is not None and not site_problems and args.format == "text":
         report = generated.report
+        site = project.site_offline if args.offline else project.site
         print(f"generated {len(report.written)} changed, {report.unchanged} unchanged, {len(report.removed)} removed "
-              f"pages; site written to {project.site.relative_to(project.root)}/", file=sys.stderr)
+              f"pages; site written to {site.relative_to(project.root)}/", file=sys.stderr)
     return _exit_code(diagnostics)
 
 
@@ -80,6 +81,9 @@ def parser() -> argparse.ArgumentParser:
                            ("build", "check, generate the pages and build the site into site/"),
                            ("serve", "live preview that regenerates when content/ or templates/ change")):
         command = sub.add_parser(name, help=helptext, description=helptext)
+        if name == "build":
+            command.add_argument("--offline", action="store_true",
+                                 help="build site-offline/, which opens from the file system (links to .html files)")
         if name == "check":
             command.add_argument("--cards", action="store_true", help="also check that every drill card fits (needs WeasyPrint)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")

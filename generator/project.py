@@ -50,6 +50,11 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
+    @property
+    def site_offline(self) -> Path:
+        """The copy that opens from the file system (stride build --offline)."""
+        return self.root / "site-offline"
+
 
 def find_project(start: Path) -> Project | None:
     """The nearest folder at or above `start` that has both mkdocs.yml and content/."""

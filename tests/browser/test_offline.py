@@ -1,0 +1,36 @@
+"""The offline copy opens from the file system: quizzes and search work, and nothing is fetched from the network."""
+
+import pytest
+from playwright.sync_api import expect
+
+from generator.build import build_site
+from tests.conftest import make_project
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("offline") / "project")
+    generated, problems = build_site(project, offline=True)
+    assert generated.checked.ok and problems == []
+    return project.site_offline
+
+
+def test_offline_site_links_to_html_files_and_runs_quizzes_without_network(page, offline_site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator("article").get_by_role("link", name="Hip and pelvis control").click()
+    expect(page).to_have_url((offline_site / "lessons" / "hip-and-pelvis-control.html").as_uri())
+    q = page.locator('.stride-q[data-qid="hip-q01"]')
+    q.get_by_label("Gluteus medius").check()
+    q.get_by_role("button", name="Check answer").click()
+    expect(q.locator(".stride-feedback")).to_contain_text("Correct.")
+    assert requests and all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
+
+
+def test_offline_search_finds_a_drill(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type("clamshell")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document", timeout=10000)
+    expect(page.locator(".md-search-result__list")).to_contain_text("A gentle first exercise for the side of the hip.")
