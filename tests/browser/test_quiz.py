@@ -251,3 +251,17 @@ def test_printing_hides_answers_even_when_details_are_open(page, base_url):
     expect(page.get_by_text("Which muscle keeps the pelvis level in single-leg stance?")).to_be_visible()
     page.evaluate("document.documentElement.classList.add('stride-print-answers')")
     expect(page.get_by_text("Yes, it abducts and steadies the hip.")).to_be_visible()
+
+
+def test_forced_colours_and_reduced_motion_keep_the_quiz_usable(browser, base_url):
+    context = browser.new_context(forced_colors="active", reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + LESSON)
+    q = question(page, "hip-q01")
+    q.get_by_label("Tibialis anterior").check()
+    check(q)
+    expect(q.locator(".stride-feedback")).to_contain_text("Not quite.")
+    right = q.locator("label.stride-is-correct")
+    assert right.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
+    assert right.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)") >= 2
+    context.close()
