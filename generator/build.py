@@ -17,7 +17,7 @@ from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
-from .cards.select import Filters
+from .cards.select import Filters, select
 from .diagnostics import promote_warnings
 from .project import Project
 from .site_config import site_url
@@ -46,6 +46,7 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
     """Card pages, and with `pdfs` the ready decks and the fit check (both need WeasyPrint)."""
     graph = checked.graph
     cards = cards_for(graph, Filters(), site_url(project.mkdocs_yml))
+    by_id = {card.id: card for card in cards}
     problems: list[Diagnostic] = []
     files: dict[str, bytes] = {}
     links: list[DeckLink] = []
@@ -53,7 +54,7 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
         try:
             problems = fit_diagnostics(graph, cards, project.templates, project.card_cache)
             for spec in ready_decks(graph):
-                deck = cards_for(graph, spec.filters, site_url(project.mkdocs_yml))
+                deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
                 names = {}
                 for size in DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]:
                     names[size] = f"{spec.slug}-{size}.pdf"

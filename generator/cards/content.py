@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import segno
 
@@ -12,6 +13,7 @@ from ..render.dose import change_rows, detail_rows, headline
 from ..render.links import Linker, cite_label
 
 MAX_CUES = 4
+QR_MASK = 3
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,14 @@ def drill_url(site_url: str, drill_id: str) -> str:
     return f"{site_url.rstrip('/')}/drills/{drill_id}/"
 
 
+@cache
 def qr_svg(url: str) -> str:
-    """An inline SVG QR code (medium error correction, so a worn card still scans)."""
-    return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000000", light="#ffffff")
+    """An inline SVG QR code (medium error correction, so a worn card still scans).
+
+    A fixed mask pattern is valid for every reader and skips segno's search for the best one,
+    which would cost most of a build's card time.
+    """
+    return segno.make(url, error="m", mask=QR_MASK).svg_inline(scale=4, border=2, dark="#000000", light="#ffffff")
 
 
 def traffic_light(graph: Graph) -> list[Zone]:
@@ -61,11 +68,11 @@ def traffic_light(graph: Graph) -> list[Zone]:
     return []
 
 
-def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone]) -> Card:
+def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str]) -> Card:
+    """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines."""
     linker = Linker(graph.kb, "cards")
     m = drill.model
     text = linker.plain
-    titles = {d.id: d.title for d in graph.kb.of_kind("drill")}
     evidence = [graph.kb.items[("reference", r)] for r in m.evidence if ("reference", r) in graph.kb.items]
     source = "Stride Curriculum"
     if evidence:

@@ -37,7 +37,8 @@ class DeckSpec:
 
 def cards_for(graph: Graph, filters: Filters, site_url: str) -> list[Card]:
     pain = traffic_light(graph)
-    return [make_card(drill, graph, site_url, pain) for drill in select(graph, filters)]
+    titles = {d.id: d.title for d in graph.kb.of_kind("drill")}
+    return [make_card(drill, graph, site_url, pain, titles) for drill in select(graph, filters)]
 
 
 def ready_decks(graph: Graph) -> list[DeckSpec]:
