@@ -113,6 +113,9 @@ def run_mkdocs(project: Project, site_dir: Path, offline: bool = False) -> list[
     os.environ[OFFLINE_ENV] = "true" if offline else "false"
     try:
         config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(site_dir), strict=True)
+        if offline and "navigation.instant" in config.theme["features"]:
+            # Instant navigation fetches pages with XHR, which browsers refuse on file:// pages.
+            config.theme["features"].remove("navigation.instant")
         mkdocs_build(config)
         failure = None
     except MkDocsException as err:

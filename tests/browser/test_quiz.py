@@ -265,3 +265,14 @@ def test_forced_colours_and_reduced_motion_keep_the_quiz_usable(browser, base_ur
     assert right.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
     assert right.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)") >= 2
     context.close()
+
+
+def test_quiz_starts_after_instant_navigation(page, base_url):
+    page.goto(base_url + "/lessons/")
+    page.locator("article").get_by_role("link", name="Hip and pelvis control").click()
+    expect(page).to_have_url(base_url + LESSON)
+    expect(page.locator(".stride-quiz--enhanced")).to_have_count(1)
+    q = question(page, "hip-q01")
+    q.get_by_label("Gluteus medius").check()
+    check(q)
+    expect(q.locator(".stride-feedback")).to_contain_text("Correct.")
