@@ -28,7 +28,6 @@ class InlineLink:
     target: str
     text: str | None
     path: Path_
-    raw: str
 
 
 def field_refs(model: BaseModel, path: Path_ = ()) -> Iterator[FieldRef]:
@@ -75,7 +74,7 @@ def parse_link(raw: str, path: Path_) -> InlineLink | None:
     match = _TARGET.match(target.strip())
     if not match:
         return None
-    return InlineLink(match["kind"], match["id"], text.strip() or None, path, raw)
+    return InlineLink(match["kind"], match["id"], text.strip() or None, path)
 
 
 def inline_links(model: BaseModel) -> Iterator[tuple[InlineLink | None, str, Path_, int, str]]:

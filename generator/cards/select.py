@@ -47,11 +47,3 @@ def select(graph: Graph, filters: Filters) -> list[Item]:
     if filters.equipment:
         chosen = [d for d in chosen if _equipment_matches(d, filters.equipment)]
     return chosen
-
-
-def unknown_filter_ids(graph: Graph, filters: Filters) -> list[str]:
-    """'kind id' for every filter value that names nothing in the knowledge base."""
-    items = graph.kb.items
-    wanted = [("injury", filters.injuries), ("biomechanics", filters.patterns), ("lesson", filters.lessons),
-              ("drill", filters.ids)]
-    return [f"{kind} '{ident}'" for kind, idents in wanted for ident in idents if (kind, ident) not in items]

@@ -35,9 +35,6 @@ class Page:
     def link(self, key: Key, text: str | None = None) -> str:
         return self.linker.link(key, text)
 
-    def href(self, key: Key) -> str:
-        return self.linker.href(key)
-
     def quoted(self, text: str) -> str:
         """Text for a quoted admonition title."""
         return self.md(text).replace('"', "&quot;")
