@@ -13,12 +13,12 @@ from pathlib import Path
 
 from . import pipeline
 from .diagnostics import Diagnostic
+from .cards.content import Card
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
-from .diagnostics import promote_warnings
 from .project import Project
 from .site_config import site_url
 from .writer import WriteReport, swap_in, sync_tree, write_if_changed
@@ -38,8 +38,22 @@ class Generated:
 
 def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
     checked = pipeline.check(project.content, strict)
-    checked.diagnostics = sorted(checked.diagnostics + check_pages(project.pages, checked.kb))
+    checked.add(check_pages(project.pages, checked.kb), strict)
     return checked
+
+
+def cards_unavailable(project: Project, err: OSError) -> Diagnostic:
+    """WeasyPrint loads Pango when it is first used; without it, cards are reported, not a traceback."""
+    return Diagnostic.make(project.mkdocs_yml.name, (1, 1), "card.unavailable", f"PDF cards could not be made: {err}",
+                           "install Pango and fonts (./run build does this as root)")
+
+
+def card_fit(project: Project, checked: pipeline.Checked, cards: list[Card]) -> list[Diagnostic]:
+    """Card faces that do not fit, as positioned warnings (cached by content); needs WeasyPrint."""
+    try:
+        return fit_diagnostics(checked.graph, cards, project.templates, project.card_cache)
+    except OSError as err:
+        return [cards_unavailable(project, err)]
 
 
 def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tuple[dict[str, bytes], list[Diagnostic]]:
@@ -51,8 +65,8 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
     files: dict[str, bytes] = {}
     links: list[DeckLink] = []
     if pdfs:
+        problems = card_fit(project, checked, cards)
         try:
-            problems = fit_diagnostics(graph, cards, project.templates, project.card_cache)
             for spec in ready_decks(graph):
                 deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
                 names = {}
@@ -61,11 +75,9 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
                     files[f"{CARDS_FOLDER}/decks/{names[size]}"] = render_deck(
                         deck, spec, size, project.templates, project.card_cache, duplex=True)
                 links.append(DeckLink(spec.title, len(deck), names))
-        except OSError as err:  # WeasyPrint without its Pango libraries
+        except OSError as err:
             files, links = {}, []
-            problems = [Diagnostic.make(project.mkdocs_yml.name, (1, 1), "card.unavailable",
-                                        f"PDF decks were not made: {err}",
-                                        "install Pango and fonts (./run build does this as root)")]
+            problems = [cards_unavailable(project, err)]
     pages = card_pages(cards, links, project.templates)
     return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
 
@@ -79,7 +91,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
     files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
-    checked.diagnostics = sorted(checked.diagnostics + (promote_warnings(card_problems) if strict else card_problems))
+    checked.add(card_problems, strict)
     if not checked.ok:
         return Generated(checked, None)
     for asset in project.pages.rglob("*") if project.pages.is_dir() else []:

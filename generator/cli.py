@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import build_site, check_project, generate
+from .build import build_site, card_fit, check_project, generate
 from .cards import cli as cards_cli
-from .cards.decks import cards_for, fit_diagnostics
+from .cards.decks import cards_for
 from .cards.select import Filters
-from .diagnostics import Diagnostic, format_json, format_text, promote_warnings
-from .site_config import site_url
+from .diagnostics import Diagnostic, format_json, format_text
 from .knowledge import KnowledgeBase
+from .site_config import site_url
 from .project import Project, find_project
 from .schema import ENTITY_KINDS
 
@@ -44,8 +44,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     checked = check_project(project, args.strict)
     if args.cards and checked.ok:
         cards = cards_for(checked.graph, Filters(), site_url(project.mkdocs_yml))
-        fit = fit_diagnostics(checked.graph, cards, project.templates)
-        checked.diagnostics = sorted(checked.diagnostics + (promote_warnings(fit) if args.strict else fit))
+        checked.add(card_fit(project, checked, cards), args.strict)
     _report(checked.diagnostics, args.format, checked.kb)
     return _exit_code(checked.diagnostics)
 

@@ -24,6 +24,10 @@ class Checked:
     def ok(self) -> bool:
         return not any(d.is_error for d in self.diagnostics)
 
+    def add(self, problems: list[Diagnostic], strict: bool = False) -> None:
+        """Merge problems found after the check (pages, card fit), promoting warnings under --strict."""
+        self.diagnostics = sorted(self.diagnostics + (promote_warnings(problems) if strict else problems))
+
 
 def check(content: Path, strict: bool = False) -> Checked:
     """Load, validate, link and lint the knowledge base, collecting every problem."""

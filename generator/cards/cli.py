@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..build import check_project
+from ..build import card_fit, cards_unavailable, check_project
 from ..diagnostics import format_text
 from ..project import Project
 from ..site_config import site_url
 from ..validate import did_you_mean
-from .decks import DeckSpec, cards_for, fit_diagnostics, render_deck
+from .decks import DeckSpec, cards_for, render_deck
 from .select import Filters, select
 from .sizes import LAYOUTS, pages_for
 
@@ -75,11 +75,16 @@ def run(project: Project, args: argparse.Namespace) -> int:
     title = args.title or _title(filters, checked.kb)
     spec = DeckSpec("custom", title, f"{len(cards)} drills for your runner", filters)
     layout = LAYOUTS[args.size]
-    problems = fit_diagnostics(checked.graph, cards, project.templates)
+    problems = card_fit(project, checked, cards)
     if problems:
         print(format_text(problems), file=sys.stderr)
+    try:
+        pdf = render_deck(cards, spec, args.size, project.templates, duplex=args.duplex, bleed=args.bleed)
+    except OSError as err:
+        print(format_text([cards_unavailable(project, err)]), file=sys.stderr)
+        return 1
     output = args.output or project.build / "cards" / f"{title.lower().replace(' · ', '-').replace(' ', '-')}-{args.size}.pdf"
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(render_deck(cards, spec, args.size, project.templates, duplex=args.duplex, bleed=args.bleed))
+    output.write_bytes(pdf)
     print(f"wrote {output} ({len(cards)} cards, {pages_for(layout, len(cards))} pages, {layout.label})", file=sys.stderr)
     return 0
