@@ -1,17 +1,14 @@
-"""Build orchestration: check, generate the docs dir, run MkDocs into a temporary dir, swap it in."""
+"""Build orchestration: check, generate the docs dir, run the site engine into a temporary dir, swap it in."""
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import re
+import hashlib
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pipeline
+from . import engines, pipeline, site_config
 from .diagnostics import Diagnostic
 from .cards.content import Card
 from .handwritten import check_pages, render_handwritten
@@ -21,10 +18,8 @@ from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
 from .project import Project
 from .site_config import site_url
-from .writer import WriteReport, swap_in, sync_tree, write_if_changed
+from .writer import WriteReport, recover, swap_in, sync_tree, write_if_changed
 
-OFFLINE_ENV = "STRIDE_OFFLINE"
-"""Read by mkdocs.yml to switch on Material's offline plugin."""
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf"}
 DECK_SIZES = ("a4-4up", "letter-4up", "a6")
 """Sizes offered for download; decks per injury come in the first two."""
@@ -34,9 +29,14 @@ DECK_SIZES = ("a4-4up", "letter-4up", "a6")
 class Generated:
     checked: pipeline.Checked
     report: WriteReport | None
+    nav: list | None = None
+    digest: str = ""
+    """Hash of every generated file: the engine's input, so an unchanged digest needs no engine run."""
+    engine_skipped: bool = False
 
 
 def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
+    """The one check behind `stride check`, `build`, `serve` and `cards`: the YAML and the hand-written pages."""
     checked = pipeline.check(project.content, strict)
     checked.add(check_pages(project.pages, checked.kb), strict)
     return checked
@@ -98,70 +98,46 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
     report = sync_tree(project.docs, files)
-    nav = {"nav": navigation(checked.kb, set(handwritten))}
-    write_if_changed(project.nav, json.dumps(nav, indent=1, ensure_ascii=False).encode())
-    return Generated(checked, report)
+    return Generated(checked, report, navigation(checked.kb, set(handwritten)), _digest(files))
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+def _digest(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for rel in sorted(files):
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    return digest.hexdigest()
 
 
-def run_mkdocs(project: Project, site_dir: Path, offline: bool = False) -> list[Diagnostic]:
-    """`mkdocs build --strict` into site_dir; its warnings come back as diagnostics."""
-    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - only the build needs MkDocs
-    from mkdocs.config import load_config  # noqa: PLC0415
-    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
-
-    collect = _Collect()
-    log = logging.getLogger("mkdocs")
-    log.addHandler(collect)
-    previous = os.environ.get(OFFLINE_ENV)
-    os.environ[OFFLINE_ENV] = "true" if offline else "false"
-    try:
-        config = load_config(config_file=str(project.mkdocs_yml), site_dir=str(site_dir), strict=True)
-        if offline and "navigation.instant" in config.theme["features"]:
-            # Instant navigation fetches pages with XHR, which browsers refuse on file:// pages.
-            config.theme["features"].remove("navigation.instant")
-        mkdocs_build(config)
-        failure = None
-    except MkDocsException as err:
-        failure = str(err)
-    finally:
-        log.removeHandler(collect)
-        if previous is None:
-            os.environ.pop(OFFLINE_ENV)
-        else:
-            os.environ[OFFLINE_ENV] = previous
-    messages = [m for m in collect.messages if "end-of-life" not in m.lower()]
-    if failure is None and not messages:
-        return []
-    return [_site_problem(project, m) for m in messages or [failure]]
+def _stamp(project: Project, site: Path) -> Path:
+    """Records what the last good `site` was built from, so an unchanged build skips the engine."""
+    return project.build / "stamps" / site.name
 
 
-def _site_problem(project: Project, message: str) -> Diagnostic:
-    """Point at the generated page MkDocs complains about, or at mkdocs.yml."""
-    page = re.search(r"Doc file '([^']+)'", message)
-    where = (project.docs / page[1] if page else project.mkdocs_yml).relative_to(project.root).as_posix()
-    hint = "the page is generated from content/; fix the link there" if page else "check mkdocs.yml"
-    return Diagnostic.make(where, (1, 1), "site.build", message.strip(), hint)
+def build_site(project: Project, strict: bool = False, offline: bool = False,
+               engine: str = engines.DEFAULT_ENGINE) -> tuple[Generated, list[Diagnostic]]:
+    """Generate, then build the HTML into a temporary dir that replaces the site only on success.
 
-
-def build_site(project: Project, strict: bool = False, offline: bool = False) -> tuple[Generated, list[Diagnostic]]:
-    """Generate, then build the HTML into a temporary dir that replaces the site only on success."""
+    The engine is skipped when the site on disk was built by the same engine from the same files and config.
+    """
     generated = generate(project, strict)
     if generated.report is None:
         return generated, []
     final = project.site_offline if offline else project.site
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
-    problems = run_mkdocs(project, tmp, offline)
+    recover(final)
+    for leftover in project.build.glob(".site-*"):  # left by a build killed while the engine ran
+        shutil.rmtree(leftover, ignore_errors=True)
+    config = engines.engine_config(project, generated.nav, offline)
+    key = hashlib.sha256("\0".join((engine, generated.digest, site_config.dump(config))).encode()).hexdigest()
+    stamp = _stamp(project, final)
+    if final.is_dir() and stamp.is_file() and stamp.read_text() == key:
+        generated.engine_skipped = True
+        return generated, []
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.build))
+    problems = engines.build(project, engine, engines.write_config(project, engine, config, tmp))
     if problems:
         shutil.rmtree(tmp, ignore_errors=True)
         return generated, problems
+    stamp.unlink(missing_ok=True)
     swap_in(tmp, final)
+    write_if_changed(stamp, key.encode())
     return generated, []

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import engines, preview
 from .build import build_site, card_fit, check_project, generate
 from .cards import cli as cards_cli
 from .cards.decks import cards_for
@@ -50,26 +51,35 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    generated, site_problems = build_site(project, args.strict, args.offline)
+    generated, site_problems = build_site(project, args.strict, args.offline, args.engine)
     diagnostics = generated.checked.diagnostics + site_problems
     _report(diagnostics, args.format, generated.checked.kb)
     if generated.report is not None and not site_problems and args.format == "text":
         report = generated.report
-        site = project.site_offline if args.offline else project.site
+        site = (project.site_offline if args.offline else project.site).relative_to(project.root)
+        done = f"{site}/ is up to date" if generated.engine_skipped else f"site written to {site}/ by {args.engine}"
         print(f"generated {len(report.written)} changed, {report.unchanged} unchanged, {len(report.removed)} removed "
-              f"pages; site written to {site.relative_to(project.root)}/", file=sys.stderr)
+              f"files; {done}", file=sys.stderr)
     return _exit_code(diagnostics)
 
 
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
-    generated = generate(project, args.strict)
+    generated = generate(project, args.strict, pdfs=False)  # PDF decks are slow to render; `stride build` makes them
     _report(generated.checked.diagnostics, "text", generated.checked.kb)
     if generated.report is None:
         return EXIT_CONTENT
-    from mkdocs.commands.serve import serve  # noqa: PLC0415 - only serving needs the dev server
 
-    serve(config_file=str(project.mkdocs_yml), dev_addr=args.dev_addr, livereload=True)
-    return EXIT_OK
+    def regenerate() -> list | None:
+        again = generate(project, args.strict, pdfs=False)
+        if again.report is None:
+            print(format_text(again.checked.diagnostics), file=sys.stderr)
+            print("stride: content has errors; showing the last good pages", file=sys.stderr)
+            return None
+        changed = len(again.report.written) + len(again.report.removed)
+        print(f"stride: regenerated {changed} files", file=sys.stderr)
+        return again.nav
+
+    return preview.serve(project, args.engine, args.dev_addr, generated.nav, regenerate)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -78,7 +88,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
     for name, helptext in (("check", "validate and lint the content; writes nothing"),
                            ("build", "check, generate the pages and build the site into site/"),
-                           ("serve", "live preview that regenerates when content/ or templates/ change")):
+                           ("serve", "live preview that regenerates when content/ changes")):
         command = sub.add_parser(name, help=helptext, description=helptext)
         if name == "build":
             command.add_argument("--offline", action="store_true",
@@ -86,6 +96,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "check":
             command.add_argument("--cards", action="store_true", help="also check that every drill card fits (needs WeasyPrint)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name != "check":
+            command.add_argument("--engine", choices=engines.ENGINES, default=engines.DEFAULT_ENGINE,
+                                 help="site engine: MkDocs with Material (default) or Zensical")
         if name != "serve":
             command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         else:

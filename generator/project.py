@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import resources
+
 
 @dataclass(frozen=True)
 class Project:
@@ -21,7 +23,8 @@ class Project:
 
     @property
     def templates(self) -> Path:
-        return self.root / "templates"
+        """Page and card templates: they ship with the package, a project folder does not hold them."""
+        return resources.templates()
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -36,10 +39,9 @@ class Project:
         """The generated MkDocs docs_dir (git-ignored)."""
         return self.build / "docs"
 
-    @property
-    def nav(self) -> Path:
-        """Generated navigation, pulled into mkdocs.yml with INHERIT."""
-        return self.build / "nav.yml"
+    def engine_config(self, engine: str) -> Path:
+        """The config handed to the site engine: mkdocs.yml plus the generated nav, docs_dir and theme."""
+        return self.build / f"{engine}.yml"
 
     @property
     def card_cache(self) -> Path:

@@ -45,9 +45,20 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> WriteReport:
     return report
 
 
+def _old(final: Path) -> Path:
+    return final.with_name(final.name + ".old")
+
+
+def recover(final: Path) -> None:
+    """Put back the last good site if a build was killed between the two renames of `swap_in`."""
+    old = _old(final)
+    if old.is_dir() and not final.exists():
+        os.replace(old, final)
+
+
 def swap_in(new: Path, final: Path) -> None:
     """Replace `final` with the finished directory `new`; the old one survives until the new one is complete."""
-    old = final.with_name(final.name + ".old")
+    old = _old(final)
     if old.exists():
         shutil.rmtree(old)
     if final.exists():

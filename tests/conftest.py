@@ -1,4 +1,4 @@
-"""Shared helpers: small project trees in a temporary folder, built from the starter fixture."""
+"""Shared helpers: project folders holding only content/ and mkdocs.yml, as a user's would."""
 
 from __future__ import annotations
 
@@ -27,10 +27,8 @@ def make_project(root: Path, files: dict[str, str] | None = None, starter: bool 
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    for shared in ("mkdocs.yml", "templates", "site_overrides", "generator"):
-        target = root / shared
-        if not target.exists():
-            target.symlink_to(REPO / shared)
+    if not (root / "mkdocs.yml").exists():
+        shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")  # templates, theme and code come from the package
     return Project(root)
 
 

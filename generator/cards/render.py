@@ -7,11 +7,12 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .. import resources
 from ..render.environment import html_environment
 from .content import Card
 from .sizes import BLEED_MM, FIT_MM, Layout
 
-CARD_CSS = Path(__file__).resolve().parents[2] / "site_overrides" / "assets" / "css" / "cards.css"
+CARD_CSS = resources.card_css()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Jinja templates for pages and cards, shipped as package data (see generator/resources.py)."""
