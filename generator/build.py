@@ -126,7 +126,7 @@ def build_site(project: Project, strict: bool = False, offline: bool = False,
     recover(final)
     for leftover in project.build.glob(".site-*"):  # left by a build killed while the engine ran
         shutil.rmtree(leftover, ignore_errors=True)
-    config = engines.engine_config(project, generated.nav, offline)
+    config = engines.engine_config(project, engine, generated.nav, offline)
     key = hashlib.sha256("\0".join((engine, generated.digest, site_config.dump(config))).encode()).hexdigest()
     stamp = _stamp(project, final)
     if final.is_dir() and stamp.is_file() and stamp.read_text() == key:

@@ -40,18 +40,27 @@ def _plugins(declared: list | dict | None, offline: bool) -> list:
     return plugins + ([{"offline": {"enabled": True}}] if offline else [])
 
 
-def engine_config(project: Project, nav: list, offline: bool) -> dict:
+def _script(engine: str, path: str) -> str | dict:
+    """Zensical's script_tag reads a polyfill as a mapping; MkDocs takes the plain path."""
+    return {"path": path, "type": "text/javascript", "async": False, "defer": False} if engine == "zensical" else path
+
+
+def engine_config(project: Project, engine: str, nav: list, offline: bool) -> dict:
     """mkdocs.yml with what stride supplies; paths are relative to the build folder where the config is written."""
     config = {key: value for key, value in site_config.load(project.mkdocs_yml).items()
               if key not in ("INHERIT", "hooks", "watch")}
     theme = config.get("theme") or {"name": "material"}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
     theme["custom_dir"] = THEME_FOLDER
-    if offline:
-        # Instant navigation fetches pages with XHR, which browsers refuse on file:// pages.
+    if engine == "zensical":
+        # Zensical's default "modern" look is a new design; "classic" is the Material look our overrides are made for.
+        theme.setdefault("variant", "classic")
+    if offline or engine == "zensical":
+        # Instant navigation fetches pages with XHR, which browsers refuse on file:// pages; Zensical's runs the
+        # quiz answer key (a JSON <script>) as JavaScript when it swaps pages (README, "Site engines").
         theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
     extra = dict(config.get("extra") or {})
-    extra["polyfills"] = [SEARCH_SHIM] + [p for p in extra.get("polyfills", []) if p != SEARCH_SHIM]
+    extra["polyfills"] = [_script(engine, SEARCH_SHIM)] + [p for p in extra.get("polyfills", []) if p != SEARCH_SHIM]
     config.update(
         docs_dir=os.path.relpath(project.docs, project.build),
         nav=nav,

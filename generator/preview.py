@@ -25,7 +25,7 @@ def _signature(folders: list[Path]) -> frozenset[tuple[str, int, int]]:
 
 def serve(project: Project, engine: str, dev_addr: str, nav: list, regenerate: Callable[[], list | None]) -> int:
     """Run the engine's server until it stops; `regenerate` rewrites the docs and returns the nav (None on errors)."""
-    config = engines.engine_config(project, nav, offline=False)
+    config = engines.engine_config(project, engine, nav, offline=False)
     config_file = engines.write_config(project, engine, config, project.build / "preview")
     watched = [project.content, resources.templates()]
     seen = _signature(watched)
@@ -39,7 +39,7 @@ def serve(project: Project, engine: str, dev_addr: str, nav: list, regenerate: C
             seen = now
             new_nav = regenerate()
             if new_nav is not None:  # a new or renamed page changes the nav; the engine reloads on a config change
-                engines.write_config(project, engine, engines.engine_config(project, new_nav, offline=False),
+                engines.write_config(project, engine, engines.engine_config(project, engine, new_nav, offline=False),
                                      project.build / "preview")
     except KeyboardInterrupt:
         pass

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator.engines import ENGINES
 from tests.conftest import make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,10 +30,21 @@ def serve(folder: Path):
     return server
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "engines(*names): build the site only with these engines (default: all)")
+
+
+def pytest_generate_tests(metafunc) -> None:
+    """Every browser test runs against the site of each engine, unless its module names the engines."""
+    if "engine" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("engines")
+        metafunc.parametrize("engine", marker.args if marker else ENGINES, scope="session")
+
+
 @pytest.fixture(scope="session")
-def starter_site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("site") / "project")
-    generated, problems = build_site(project)
+def starter_site(tmp_path_factory, engine) -> Path:
+    project = make_project(tmp_path_factory.mktemp(f"site-{engine}") / "project")
+    generated, problems = build_site(project, engine=engine)
     assert generated.checked.ok and problems == []
     return project.site
 

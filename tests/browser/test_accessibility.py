@@ -5,6 +5,9 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
+# Zensical's own search dialog and footer fail axe (README, "Site engines"); the checks hold on the default engine.
+pytestmark = pytest.mark.engines("mkdocs")
+
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 

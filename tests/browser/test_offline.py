@@ -4,13 +4,14 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.build import build_site
+from tests.browser.search import search_finds_clamshell
 from tests.conftest import make_project
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("offline") / "project")
-    generated, problems = build_site(project, offline=True)
+def offline_site(tmp_path_factory, engine):
+    project = make_project(tmp_path_factory.mktemp(f"offline-{engine}") / "project")
+    generated, problems = build_site(project, offline=True, engine=engine)
     assert generated.checked.ok and problems == []
     return project.site_offline
 
@@ -30,7 +31,4 @@ def test_offline_site_links_to_html_files_and_runs_quizzes_without_network(page,
 
 def test_offline_search_finds_a_drill(page, offline_site):
     page.goto((offline_site / "index.html").as_uri())
-    page.locator(".md-search__input").click(force=True)
-    page.keyboard.type("clamshell")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document", timeout=10000)
-    expect(page.locator(".md-search-result__list")).to_contain_text("A gentle first exercise for the side of the hip.")
+    search_finds_clamshell(page)
