@@ -1,0 +1,102 @@
+"""The tool as a school installs it: a wheel (not editable) in a fresh virtual environment, run in a folder that
+holds only content/ and mkdocs.yml. Nothing may come from this checkout."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import sysconfig
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, make_project
+from tests.e2e.test_serve import free_port, wait_for
+
+SOURCE = ("pyproject.toml", "setup.py", "README.md", "generator", "templates", "site_overrides")
+"""What a source distribution holds: everything the wheel is built from."""
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """bin/ of a fresh venv holding the wheel built from this checkout.
+
+    The wheel goes in with --no-deps; its dependencies are the test environment's, made visible through a .pth
+    file (no download in the test). A .pth file only adds a folder, so the checkout's editable install stays out.
+    """
+    tmp = tmp_path_factory.mktemp("installed")
+    source = tmp / "source"  # a copy, so setuptools' own build/ output stays out of the checkout
+    source.mkdir()
+    for name in SOURCE:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(REPO / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp / "dist"),
+                    str(source)], check=True, capture_output=True)
+    (wheel,) = (tmp / "dist").glob("stride_curriculum-*.whl")
+    venv = tmp / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--quiet",
+                    "--no-deps", str(wheel)], check=True, capture_output=True)
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    (site / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return venv / "bin"
+
+
+def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(cwd)}
+    return subprocess.run([str(bin_dir / "stride"), *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+
+
+def test_the_package_is_imported_from_the_install_not_the_checkout(installed, tmp_path):
+    done = subprocess.run([str(installed / "python"), "-c", "import generator.resources as r; print(r.templates())"],
+                          cwd=tmp_path, capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
+    assert "site-packages/generator/templates" in done.stdout
+    assert not done.stdout.startswith(str(REPO))
+
+
+def test_installed_stride_checks_builds_with_both_engines_and_makes_cards(installed, tmp_path):
+    proj = make_project(tmp_path / "school")
+    assert sorted(p.name for p in proj.root.iterdir()) == ["content", "mkdocs.yml"]
+    check = run(installed, proj.root, "check")
+    assert check.returncode == 0, check.stderr
+    for engine in ("mkdocs", "zensical"):
+        build = run(installed, proj.root, "build", "--engine", engine)
+        assert build.returncode == 0, build.stderr
+        assert f"site written to site/ by {engine}" in build.stderr
+        page = (proj.site / "drills" / "clamshell" / "index.html").read_text(encoding="utf-8")
+        assert "Clamshell" in page and "assets/js/quiz.js" in page
+        assert (proj.site / "assets" / "css" / "stride.css").is_file()
+        assert (proj.site / "cards" / "decks" / "all-drills-a6.pdf").read_bytes().startswith(b"%PDF")
+    cards = run(installed, proj.root, "cards", "--ids", "clamshell", "--output", "clamshell.pdf")
+    assert cards.returncode == 0, cards.stderr
+    assert (proj.root / "clamshell.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_installed_stride_serves_a_live_preview(installed, tmp_path, engine):
+    proj = make_project(tmp_path / "school")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([str(installed / "stride"), "serve", "--engine", engine, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=proj.root, stdout=log, stderr=subprocess.STDOUT,
+                              env={"PATH": f"{installed}:/usr/bin:/bin", "HOME": str(tmp_path)})
+    url = f"http://127.0.0.1:{port}/drills/clamshell/"
+
+    def shows(text: str) -> bool:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return text in response.read().decode()
+
+    try:
+        assert wait_for(lambda: shows("Clamshell")), (tmp_path / "serve.log").read_text()
+        drill = proj.content / "drills" / "clamshell.yml"
+        drill.write_text(drill.read_text().replace("title: Clamshell", "title: Clamshell with a band"))
+        assert wait_for(lambda: shows("Clamshell with a band")), (tmp_path / "serve.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
