@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
 from . import resources
+
+CACHE_ENV = "STRIDE_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,9 @@ class Project:
 
     @property
     def card_cache(self) -> Path:
-        """Rendered decks and card fit checks, keyed by the hash of their HTML."""
-        return self.build / "cache" / "cards"
+        """Rendered decks and card fit checks, keyed by the hash of their HTML; STRIDE_CACHE_DIR moves it (CI, tests)."""
+        shared = os.environ.get(CACHE_ENV)
+        return (Path(shared) if shared else self.build / "cache") / "cards"
 
     @property
     def site(self) -> Path:

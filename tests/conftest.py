@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from generator.project import Project
+from generator.project import CACHE_ENV, Project
 
 REPO = Path(__file__).resolve().parents[1]
 STARTER = Path(__file__).parent / "fixtures" / "starter" / "content"
+
+# Every test project (and every `stride` the tests start) shares one card cache that survives between runs:
+# decks are keyed by the hash of their HTML, so a cached PDF is exactly the one that would be rendered.
+os.environ.setdefault(CACHE_ENV, str(REPO / ".pytest_cache" / "stride"))
 
 
 def make_project(root: Path, files: dict[str, str] | None = None, starter: bool = True) -> Project:
