@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from . import engines, pipeline, site_config
 from .diagnostics import Diagnostic
-from .cards.content import Card
+from .cards.content import QR_MADE, QR_MASK, Card
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
@@ -56,10 +57,22 @@ def card_fit(project: Project, checked: pipeline.Checked, cards: list[Card]) -> 
         return [cards_unavailable(project, err)]
 
 
+def _cards_with_saved_qr_codes(project: Project, graph) -> list[Card]:
+    """All cards; QR codes made in earlier runs are read back instead of encoded again."""
+    saved = project.card_cache / f"qr-codes-mask{QR_MASK}.json"
+    if not QR_MADE and saved.is_file():
+        QR_MADE.update(json.loads(saved.read_text(encoding="utf-8")))
+    known = len(QR_MADE)
+    cards = cards_for(graph, Filters(), site_url(project.mkdocs_yml))
+    if len(QR_MADE) != known:
+        write_if_changed(saved, json.dumps(QR_MADE, sort_keys=True).encode())
+    return cards
+
+
 def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Card pages, and with `pdfs` the ready decks and the fit check (both need WeasyPrint)."""
     graph = checked.graph
-    cards = cards_for(graph, Filters(), site_url(project.mkdocs_yml))
+    cards = _cards_with_saved_qr_codes(project, graph)
     by_id = {card.id: card for card in cards}
     problems: list[Diagnostic] = []
     files: dict[str, bytes] = {}

@@ -50,6 +50,10 @@ def drill_url(site_url: str, drill_id: str) -> str:
     return f"{site_url.rstrip('/')}/drills/{drill_id}/"
 
 
+QR_MADE: dict[str, str] = {}
+"""QR codes by URL; build.py keeps them in the card cache between runs, so an unchanged drill costs no QR work."""
+
+
 @cache
 def qr_svg(url: str) -> str:
     """An inline SVG QR code (medium error correction, so a worn card still scans).
@@ -57,7 +61,10 @@ def qr_svg(url: str) -> str:
     A fixed mask pattern is valid for every reader and skips segno's search for the best one,
     which would cost most of a build's card time.
     """
-    return segno.make(url, error="m", mask=QR_MASK).svg_inline(scale=4, border=2, dark="#000000", light="#ffffff")
+    if url not in QR_MADE:
+        QR_MADE[url] = segno.make(url, error="m", mask=QR_MASK).svg_inline(scale=4, border=2, dark="#000000",
+                                                                           light="#ffffff")
+    return QR_MADE[url]
 
 
 def traffic_light(graph: Graph) -> list[Zone]:

