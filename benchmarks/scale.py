@@ -1,0 +1,152 @@
+"""How stride grows: synthetic curricula of about 500, 2,000 and 5,000 entities, measured in one run.
+
+Each size copies the real curriculum (152 entities) with links kept within each copy (benchmarks/synthetic.py).
+Every step runs in its own process so its peak memory can be read. Prints a Markdown table (README, Performance):
+
+- generation (load → write of the docs dir, card pages included, PDF decks not) in wall and CPU seconds, and the
+  ratio per 10× entities (target ≤ 11);
+- a no-change re-run (files written, target 0) and a one-drill edit (seconds and files written, target < 10 s);
+- the engine on the generated docs: `stride build` (generation, engine config, engine) against the bare engine
+  command on the same docs and config, for MkDocs and Zensical (target ≤ 1.15×), a no-change `stride build`,
+  peak memory, site size and largest page.
+
+Usage: .venv/bin/python benchmarks/scale.py [--sizes 500,2000,5000] [--engine-sizes 500,2000] [--engines mkdocs,zensical]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import entities_per_copy, make_curriculum
+
+HERE = Path(__file__).resolve().parent
+STEP = """
+import json, resource, sys, time
+sys.path.insert(0, {here!r})
+from pathlib import Path
+from generator.build import generate
+from generator.project import Project
+project = Project(Path({root!r}))
+wall, cpu = time.perf_counter(), time.process_time()
+report = generate(project, pdfs=False).report
+print(json.dumps({{"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "written": len(report.written),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def generate_step(root: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", STEP.format(here=str(HERE.parent), root=str(root))],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def timed(command: list[str], cwd: Path) -> dict:
+    """Wall and CPU seconds and peak memory of a command (its children included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
+    return {"wall": time.perf_counter() - wall, "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+            "peak_mb": after.ru_maxrss / 1024, "stderr": done.stderr}
+
+
+def site_numbers(site: Path) -> tuple[float, float]:
+    """(site size in MB, largest HTML page in KB)."""
+    sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    return sum(sizes) / 1e6, max(pages) / 1e3
+
+
+def edit_one_drill(root: Path) -> None:
+    drill = sorted((root / "content" / "drills").glob("*.yml"))[0]
+    drill.write_text(drill.read_text(encoding="utf-8").replace("summary: ", "summary: Edited. ", 1), encoding="utf-8")
+
+
+def without_decks(root: Path) -> None:
+    """PDF decks are measured elsewhere (benchmarks/cards_deck.py); keep Pango out of the engine comparison."""
+    (root / "no-decks.py").write_text(
+        "import sys\nfrom generator import build\n"
+        "card_files = build._card_files\nbuild._card_files = lambda project, checked, pdfs: card_files(project, checked, False)\n"
+        "from generator.cli import main\nsys.exit(main(sys.argv[1:]))\n", encoding="utf-8")
+
+
+def measure(size: int, tmp: Path, engines: list[str]) -> dict:
+    copies = max(1, round(size / entities_per_copy()))
+    root = make_curriculum(tmp / f"n{size}", copies)
+    row: dict = {"entities": copies * entities_per_copy()}
+    row["generate"] = generate_step(root)
+    row["rerun"] = generate_step(root)
+    edit_one_drill(root)
+    row["edit"] = generate_step(root)
+    without_decks(root)
+    stride = [sys.executable, str(root / "no-decks.py"), "--project", str(root), "build"]
+    for engine in engines:
+        full = timed([*stride, "--engine", engine], cwd=HERE.parent)
+        config = root / "build" / f"{engine}.yml"
+        bare_cmd = [sys.executable, "-m", engine, "build", "-f", str(config)]
+        # Both start cold: stride runs Zensical with --clean, so the bare run may not use its cache either.
+        bare = timed(bare_cmd + (["-d", str(root / "build" / "bare")] if engine == "mkdocs" else ["--clean"]),
+                     cwd=root / "build")
+        again = timed([*stride, "--engine", engine], cwd=HERE.parent)
+        size_mb, largest_kb = site_numbers(root / "site")
+        row[engine] = {"full": full, "bare": bare, "again": again, "site_mb": size_mb, "largest_kb": largest_kb,
+                       "skipped": "is up to date" in again["stderr"]}
+        print(f"  {engine}: stride build {full['cpu']:.1f} s CPU, bare {bare['cpu']:.1f} s CPU", file=sys.stderr)
+    return row
+
+
+def table(rows: list[dict], engines: list[str]) -> str:
+    first = rows[0]
+    lines = ["| entities | generate (wall / CPU s) | CPU per 10× entities | no-change re-run writes | one-drill edit "
+             "(CPU s, files) | generation peak MB |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        g = row["generate"]
+        per10 = (g["cpu"] / first["generate"]["cpu"]) ** (1 / math.log10(row["entities"] / first["entities"])) \
+            if row["entities"] > first["entities"] else None
+        lines.append(f"| {row['entities']:,} | {g['wall']:.1f} / {g['cpu']:.1f} | "
+                     f"{'—' if per10 is None else f'{per10:.1f}×'} | {row['rerun']['written']} | "
+                     f"{row['edit']['cpu']:.1f} s, {row['edit']['written']} | {g['peak_mb']:.0f} |")
+    lines += ["", "| entities | engine | `stride build` CPU s | bare engine CPU s | ratio | no-change `stride build` s "
+              "| peak MB | site MB | largest page KB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        for engine in engines:
+            if engine not in row:
+                continue
+            e = row[engine]
+            lines.append(f"| {row['entities']:,} | {engine} | {e['full']['cpu']:.1f} | {e['bare']['cpu']:.1f} | "
+                         f"{e['full']['cpu'] / e['bare']['cpu']:.2f} | {e['again']['wall']:.1f}"
+                         f"{' (engine skipped)' if e['skipped'] else ''} | {e['full']['peak_mb']:.0f} | "
+                         f"{e['site_mb']:.0f} | {e['largest_kb']:.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="500,2000,5000")
+    parser.add_argument("--engine-sizes", default="500,2000")
+    parser.add_argument("--engines", default="mkdocs,zensical")
+    args = parser.parse_args()
+    engines = args.engines.split(",")
+    engine_sizes = {int(n) for n in args.engine_sizes.split(",") if n}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(n) for n in args.sizes.split(",")):
+            print(f"measuring {size} entities", file=sys.stderr)
+            rows.append(measure(size, Path(tmp), engines if size in engine_sizes else []))
+            print(table(rows, engines), file=sys.stderr)
+    print(table(rows, engines))
+
+
+if __name__ == "__main__":
+    main()
