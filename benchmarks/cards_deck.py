@@ -10,11 +10,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from synthetic import REPO, make_content
+from synthetic import make_content
 
 from generator import pipeline
 from generator.cards.decks import DeckSpec, cards_for, render_deck
 from generator.cards.select import Filters
+from generator.resources import templates
 
 
 def main(count: int = 200) -> None:
@@ -25,7 +26,7 @@ def main(count: int = 200) -> None:
         spec = DeckSpec("bench", "Benchmark", "Synthetic drills", Filters())
         for size in ("a6", "a4-4up"):
             start = time.perf_counter()
-            pdf = render_deck(cards, spec, size, REPO / "templates")
+            pdf = render_deck(cards, spec, size, templates())
             seconds = time.perf_counter() - start
             print(f"{size}: {len(cards)} cards in {seconds:.1f} s = {seconds / len(cards):.3f} s per card "
                   f"({len(pdf) // 1024} KiB)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import engines, pipeline, site_config
 from .diagnostics import Diagnostic
 from .cards.content import QR_MADE, QR_MASK, Card
-from .handwritten import check_pages, render_handwritten
+from .handwritten import render_handwritten
 from .nav import navigation
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
@@ -26,6 +26,11 @@ DECK_SIZES = ("a4-4up", "letter-4up", "a6")
 """Sizes offered for download; decks per injury come in the first two."""
 
 
+def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
+    """The check of a project folder: exactly pipeline.check on its content/ (YAML and hand-written pages)."""
+    return pipeline.check(project.content, strict)
+
+
 @dataclass
 class Generated:
     checked: pipeline.Checked
@@ -34,13 +39,6 @@ class Generated:
     digest: str = ""
     """Hash of every generated file: the engine's input, so an unchanged digest needs no engine run."""
     engine_skipped: bool = False
-
-
-def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
-    """The one check behind `stride check`, `build`, `serve` and `cards`: the YAML and the hand-written pages."""
-    checked = pipeline.check(project.content, strict)
-    checked.add(check_pages(project.pages, checked.kb), strict)
-    return checked
 
 
 def cards_unavailable(project: Project, err: OSError) -> Diagnostic:

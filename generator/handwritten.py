@@ -11,6 +11,10 @@ from .lint.unsafe_markup import unsafe_fragment
 from .render.links import Linker
 
 
+PAGES_FOLDER = "pages"
+"""Inside content/."""
+
+
 def page_files(pages: Path) -> list[Path]:
     return sorted(pages.rglob("*.md")) if pages.is_dir() else []
 

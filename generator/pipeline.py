@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, promote_warnings
 from .graph import Graph, build_graph
+from .handwritten import PAGES_FOLDER, check_pages
 from .knowledge import KnowledgeBase, load_knowledge_base
 from .lint import run_rules
 from .render.pages import render_pages
@@ -30,10 +31,11 @@ class Checked:
 
 
 def check(content: Path, strict: bool = False) -> Checked:
-    """Load, validate, link and lint the knowledge base, collecting every problem."""
+    """The one check behind `stride check`, `build`, `serve` and `cards`: load, validate, link and lint the
+    knowledge base, and check the hand-written pages in content/pages, collecting every problem."""
     kb, diagnostics = load_knowledge_base(content)
     graph, link_problems = build_graph(kb)
-    diagnostics = sorted(diagnostics + link_problems + run_rules(kb, graph))
+    diagnostics = sorted(diagnostics + link_problems + run_rules(kb, graph) + check_pages(content / PAGES_FOLDER, kb))
     return Checked(kb, graph, promote_warnings(diagnostics) if strict else diagnostics)
 
 

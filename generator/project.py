@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from . import resources
+from .handwritten import PAGES_FOLDER
 
 CACHE_ENV = "STRIDE_CACHE_DIR"
 
@@ -22,7 +23,7 @@ class Project:
     @property
     def pages(self) -> Path:
         """Hand-written Markdown pages (home, how to use, scope)."""
-        return self.content / "pages"
+        return self.content / PAGES_FOLDER
 
     @property
     def templates(self) -> Path:
