@@ -28,7 +28,7 @@ def check_pages(pages: Path, kb: KnowledgeBase) -> list[Diagnostic]:
                                                 "write Markdown and [[id]] links"))
             for match in LINK.finditer(line):
                 link = parse_link(match[1], ())
-                if link is None or linker.find(link.kind, link.target) is None:
+                if link is None or linker.resolve(link) is None:
                     problems.append(Diagnostic.make(rel, (number, match.start() + 1), "ref.unknown-id",
                                                     f"'[[{match[1]}]]' does not match any page", None))
     return problems
@@ -46,5 +46,4 @@ def render_handwritten(pages: Path, kb: KnowledgeBase) -> dict[str, str]:
 
 def _resolve(linker: Linker, raw: str) -> str:
     link = parse_link(raw, ())
-    item = link and linker.find(link.kind, link.target)
-    return linker.link(item.key, link.text) if item else f"[[{raw}]]"
+    return (link and linker.resolve(link)) or f"[[{raw}]]"
