@@ -33,7 +33,7 @@ def test_injury_link_beside_an_urgency_later_than_all_its_referrals_is_an_error(
     files = _summary("Book a routine appointment for [[patellofemoral-pain]].")
     assert findings(project, files, "safety.urgency-mismatch") == [
         ("content/drills/clamshell.yml", 2, 18,
-         "'routine appointment' says routine, but the every referral for 'patellofemoral-pain' is within-days or sooner")]
+         "'routine appointment' says routine, but every referral for 'patellofemoral-pain' is within-days or sooner")]
 
 
 def test_a_red_flag_whose_action_says_another_urgency_is_an_error(project):
@@ -121,3 +121,10 @@ def test_the_shipped_curriculum_passes_every_safety_rule(shipped):
     codes = {d.code for d in generated.checked.diagnostics}
     assert not codes & {"safety.urgency-mismatch", "safety.conflicting-drill-relation", "safety.emergency-drills",
                         "injury.duplicate-flag-id"}
+
+
+def test_a_hand_written_page_that_restates_a_flag_is_checked_too(project):
+    page = "# Scope\n\nA hot knee [[flag:patellofemoral-pain/hot-swollen-knee]] can wait until next week, or this week.\n"
+    assert findings(project, {"pages/scope.md": page}, "safety.urgency-mismatch") == [
+        ("content/pages/scope.md", 3, 87,
+         "'this week' says within-days, but the red flag 'patellofemoral-pain/hot-swollen-knee' is same-day")]
