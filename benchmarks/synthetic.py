@@ -51,7 +51,7 @@ def entity_files() -> list[Path]:
 def make_curriculum(root: Path, copies: int) -> Path:
     """The real curriculum with its entity files copied `copies` times, links kept within each copy.
 
-    Copy k renames every entity and question id to `id-ck` in file names, typed fields and inline links, so each
+    Copy k renames every entity and quiz question id to `id-ck` in file names, typed fields and inline links, so each
     copy has the real link density. The glossary, references and hand-written pages are shared, as in a larger
     curriculum; an id that is also a glossary term keeps pointing at copy 0, so `key_terms` still finds the term.
     """
@@ -61,7 +61,8 @@ def make_curriculum(root: Path, copies: int) -> Path:
     files = entity_files()
     terms = set(re.findall(r"^- id: (\S+)", (CONTENT / "glossary.yml").read_text(encoding="utf-8"), re.MULTILINE))
     ids = {p.stem for p in files}
-    ids |= {m for p in files for m in re.findall(r"^\s*- id: (\S+)", p.read_text(encoding="utf-8"), re.MULTILINE)}
+    questions = [p for p in files if p.parent.name in ("quizzes", "lessons")]  # question ids are unique site-wide
+    ids |= {m for p in questions for m in re.findall(r"^\s*- id: (\S+)", p.read_text(encoding="utf-8"), re.MULTILINE)}
     alternatives = "|".join(map(re.escape, sorted(ids - terms, key=len, reverse=True)))
     pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])(?!:\s)")  # ids, not YAML keys
     for k in range(copies):
