@@ -6,7 +6,9 @@ and the engine, which watches its docs dir and config, rebuilds and reloads the 
 
 from __future__ import annotations
 
+import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +32,8 @@ def serve(project: Project, engine: str, dev_addr: str, nav: list, regenerate: C
     watched = [project.content, resources.templates()]
     seen = _signature(watched)
     server = subprocess.Popen(engines.serve_command(engine, config_file, dev_addr), cwd=project.build)
+    # Stopped with SIGTERM (a service manager, a test), stride must still stop the engine's server.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
