@@ -3,7 +3,8 @@
 A red flag's urgency lives once, in its injury. Text that cites the flag shows that urgency by
 itself, so prose that restates it differently ("this week" beside a same-day flag) is an error;
 so is an injury link beside an urgency less urgent than every red flag and referral it declares,
-a red flag whose own action says another urgency, and a quiz whose keyed answer does.
+a red flag whose own action says another urgency, and a quiz whose keyed answer differs from the flag
+the question tests (its `tests_flag`, or the flags it cites when they share one urgency).
 
 Passes:   Shin pain at night ([[flag:tibial-bone-stress-injury/night-or-rest-pain]]) stops running.
 Fails:    Night pain ([[flag:tibial-bone-stress-injury/night-or-rest-pain]]) needs a doctor this week.
@@ -24,7 +25,7 @@ from ..schema.urgency import BY_NAME, NAMES, stated_urgencies
 from .context import Context
 
 CODE = "safety.urgency-mismatch"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(\"'])|\n\s*\n|\n\s*[-*|]\s|\|")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(\"'])|;\s+|\n\s*\n|\n\s*[-*|]\s|\|")
 
 
 _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise)\b", re.IGNORECASE)
@@ -39,7 +40,7 @@ def _contradicts(stated: int, expected: int, exact: bool, before: str) -> bool:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pieces: sentences, list items and table cells."""
+    """(offset, sentence) pieces: sentences, clauses after a semicolon, list items and table cells."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
         yield start, text[start:match.start()]
@@ -113,10 +114,27 @@ def _flags_in(ctx: Context, question) -> list:
     return found
 
 
+def _tested_flag(ctx: Context, item: Item, question, path: tuple) -> tuple[object | None, Diagnostic | None]:
+    """The flag a question tests: its `tests_flag`, or the one urgency all the flags it cites share."""
+    if question.tests_flag:
+        injury_id, _, flag_id = question.tests_flag.partition("/")
+        injury = ctx.kb.items.get(("injury", injury_id))
+        flag = injury and find_flag(injury, flag_id)
+        if flag:
+            return flag, None
+        return None, Diagnostic.make(item.path, item.pos((*path, "tests_flag")), "ref.unknown-id",
+                                     f"'{question.tests_flag}' is not a red flag of a known injury",
+                                     "write '<injury id>/<flag id>' as in [[flag:...]] links")
+    cited = _flags_in(ctx, question)
+    return (cited[0] if cited and len({f.urgency for f in cited}) == 1 else None), None
+
+
 def _quiz_keys(ctx: Context, item: Item) -> Iterator[Diagnostic]:
     for question, path in answerable(item.model):
-        flags = _flags_in(ctx, question)
-        if not flags:
+        flag, problem = _tested_flag(ctx, item, question, path)
+        if problem:
+            yield problem
+        if flag is None:
             continue
         keyed: list[tuple[str, tuple]] = []
         if question.type in ("single", "multiple"):
@@ -125,13 +143,12 @@ def _quiz_keys(ctx: Context, item: Item) -> Iterator[Diagnostic]:
             keyed = [(question.stem, (*path, "stem"))]
         for text, at in keyed:
             for urgency, found in stated_urgencies(_outside_links(text)):
-                clash = [f for f in flags if f.urgency != urgency.name]
-                agrees = not clash
+                agrees = urgency.name == flag.urgency
                 if isinstance(question, TrueFalse) and agrees != question.answer:
                     message = (f"the statement says '{found[0]}' ({urgency.name}) and the flag it tests is "
-                               f"{flags[0].urgency}, but the key is {str(question.answer).lower()}")
-                elif not isinstance(question, TrueFalse) and clash:
-                    message = f"the keyed answer says '{found[0]}' ({urgency.name}), but the flag it tests is {clash[0].urgency}"
+                               f"{flag.urgency}, but the key is {str(question.answer).lower()}")
+                elif not isinstance(question, TrueFalse) and not agrees:
+                    message = f"the keyed answer says '{found[0]}' ({urgency.name}), but the flag it tests is {flag.urgency}"
                 else:
                     continue
                 yield Diagnostic.make(item.path, item.located.text_pos(at, found.start(), text), CODE, message,

@@ -51,7 +51,7 @@ URGENCIES: tuple[Urgency, ...] = (
         "Within a few days: stop the aggravating training and book an appointment",
         "within a few days",
         (r"\bwithin (?:a few |a couple of |two or three |2[-–]3 )?days\b", r"\bthis week\b",
-         r"\b(?:the )?next day\b", r"\bwithin (?:a|one|the) week\b", r"\bin the next few days\b"),
+         r"\b(?:the )?next day\b", r"\bwithin (?:a|one) day\b", r"\bwithin (?:a|one|the) week\b", r"\bin the next few days\b"),
     ),
     Urgency(
         "routine",
