@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic
 from ..knowledge import KnowledgeBase
 from ..loader import Located, parse_text
-from ..schema.plan import Profile
+from ..schema.plan import Profile, RunnerExample
 from ..validate import did_you_mean, validate
 
 
@@ -59,7 +59,9 @@ def load_profile(text: str, rel: str, kb: KnowledgeBase) -> tuple[Profile | None
     located, problems = parse_text(text, rel)
     if located is None:
         return None, problems
-    model, errors = validate(Profile, located, rel, "runner")
+    # A worked example from content/plans/examples (with its title and summary) is a runner file too.
+    model_type = RunnerExample if isinstance(located.data, dict) and "title" in located.data else Profile
+    model, errors = validate(model_type, located, rel, "runner")
     problems += errors
     if model is None:
         return None, problems

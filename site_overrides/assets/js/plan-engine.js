@@ -144,7 +144,7 @@ var StridePlan = (function () {
       if (rule.refer_flags.length || rule.refer_to) return;
       if (injuryId && rule.not_with.indexOf(injuryId) >= 0) {
         rule.choices.forEach(function (choice) {
-          dropped.push({ id: choice.drill, title: data.drills[choice.drill].title,
+          dropped.push({ id: choice.drill, title: data.drills[choice.drill].title, kind: "injury",
                          reason: "Left out with " + data.injuries[injuryId].title + " (rule '" + rule.id + "')" });
         });
         return;
@@ -178,7 +178,7 @@ var StridePlan = (function () {
     return list.filter(function (c) {
       var caution = injuryId && c.drill.cautions[injuryId];
       if (caution) {
-        dropped.push({ id: c.drill.id, title: c.drill.title,
+        dropped.push({ id: c.drill.id, title: c.drill.title, kind: "injury",
                        reason: caution.action + " with " + data.injuries[injuryId].title + ": " + caution.reason });
         return false;
       }
@@ -188,7 +188,7 @@ var StridePlan = (function () {
         c.without_equipment = c.drill.no_equipment;
         return true;
       }
-      dropped.push({ id: c.drill.id, title: c.drill.title,
+      dropped.push({ id: c.drill.id, title: c.drill.title, kind: "equipment",
                      reason: "Needs " + c.drill.equipment.join(", ") + ", and there is no version without it" });
       return false;
     });
@@ -210,7 +210,7 @@ var StridePlan = (function () {
           ? "Session cap: at most " + policy.max_drills + " drills a session; this one has a lower priority"
           : "Does not fit: " + (profile.minutes_per_session - total) + " of " + profile.minutes_per_session +
             " minutes left and it takes about " + minutes;
-        dropped.push({ id: c.drill.id, title: c.drill.title, reason: reason });
+        dropped.push({ id: c.drill.id, title: c.drill.title, kind: "session", reason: reason });
         return;
       }
       total += minutes;
@@ -244,7 +244,9 @@ var StridePlan = (function () {
       }).join("; ")];
     } else {
       changed = plan.drills.map(function (d) { return "Added " + d.title + ": " + d.dose + (d.without_equipment ? " (without equipment)" : ""); });
-      plan.dropped.forEach(function (d) { changed.push("Not used: " + d.title + ". " + d.reason); });
+      plan.dropped.forEach(function (d) {
+        if (d.kind === "injury") changed.push("Not used because of the injury: " + d.title + ". " + d.reason);
+      });
     }
     return [
       { label: "Runner", lines: [profile.runner + ", " + profile.event + " runner, " + profile.level] },
