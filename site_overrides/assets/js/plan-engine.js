@@ -99,7 +99,7 @@ var StridePlan = (function () {
       });
       var r = hit.rule.refer_to;
       if (r) {
-        found.push({ kind: "finding", title: because, url: null, because: because,
+        found.push({ kind: "finding", title: "Symptom during the assessment", url: null, because: because,
                      who: r.who, urgency: r.urgency, rank: r.rank, when: r.when });
       }
     });
