@@ -19,8 +19,13 @@
     return node;
   }
 
+  function href(root, url) {
+    // The offline copy links to .html files (drills/x.html), the hosted site to folders (drills/x/).
+    return root + (window.location.pathname.slice(-5) === ".html" ? url.replace(/\/$/, ".html") : url);
+  }
+
   function link(root, url, text) {
-    return url ? el("a", { href: root + url, text: text }) : document.createTextNode(text);
+    return url ? el("a", { href: href(root, url), text: text }) : document.createTextNode(text);
   }
 
   function siteRoot() {
@@ -133,11 +138,13 @@
         return el("li", {}, [el("strong", { text: d.title }), document.createTextNode(": " + d.reason)]);
       })));
     }
-    out.push(el("h3", { text: "Pain-monitoring rule" }));
-    out.push(list(plan.pain_zones, function (z) {
-      return [el("strong", { text: z.colour.charAt(0).toUpperCase() + z.colour.slice(1) + " " + z.score }),
-              document.createTextNode(": " + z.action)];
-    }));
+    if (plan.pain_zones.length) {
+      out.push(el("h3", { text: "Pain-monitoring rule" }));
+      out.push(list(plan.pain_zones, function (z) {
+        return [el("strong", { text: z.colour.charAt(0).toUpperCase() + z.colour.slice(1) + " " + z.score }),
+                document.createTextNode(": " + z.action)];
+      }));
+    }
     return out;
   }
 
@@ -152,7 +159,7 @@
         el("ol", {}, d.steps.map(function (s) { return el("li", { text: s }); })),
         el("ul", {}, d.cues.map(function (c) { return el("li", { text: c }); })),
         d.stop_if ? el("p", { text: "Stop if: " + d.stop_if }) : null,
-        el("p", { text: "Full page: " + new URL(root + d.url, window.location.href).href })
+        el("p", { text: "Full page: " + new URL(href(root, d.url), window.location.href).href })
       ]);
     });
   }
