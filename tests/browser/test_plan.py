@@ -159,3 +159,26 @@ def shipped_examples():
     from tests.conftest import REPO
 
     return [profile_data(item.model) for item in check(REPO / "content").kb.of_kind("runner")]
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    from generator.build import build_site
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("offline-plan") / "project")
+    generated, problems = build_site(project, offline=True)
+    assert generated.checked.ok and problems == []
+    return project.site_offline
+
+
+def test_the_plan_builder_works_from_the_offline_copy_without_network(page, offline_site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((offline_site / "plan" / "index.html").as_uri())
+    page.locator('[data-plan="example"]').select_option(label="Worked plan: a hip that drops")
+    page.wait_for_selector("#plan-output .plan-drill")
+    assert _drills_on_page(page)[0] == ("Side-lying hip abduction", "3 sets of 10 reps each side")
+    link = page.locator("#plan-output .plan-drill h3 a").first
+    assert link.get_attribute("href") == "../drills/side-lying-hip-abduction.html"
+    assert requests and all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
