@@ -127,7 +127,8 @@ def _assessment(item: Item, graph: Graph, linker: Linker) -> dict:
         if f.threshold:
             t = f.threshold
             source = graph.kb.items.get(("reference", t.source))
-            threshold = {"measure": t.measure, "more_than": t.more_than, "unit": t.unit,
+            more_than = int(t.more_than) if float(t.more_than).is_integer() else t.more_than
+            threshold = {"measure": t.measure, "more_than": more_than, "unit": t.unit,
                          "source": cite_label(source) if source else t.source}
         findings.append({"ref": f"{item.id}/{f.id}", "id": f.id, "text": linker.plain(f.finding),
                          "meaning": linker.plain(f.meaning), "threshold": threshold})
