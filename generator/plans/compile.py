@@ -136,12 +136,17 @@ def _assessment(item: Item, graph: Graph, linker: Linker) -> dict:
 
 
 def _script(item: Item | None, linker: Linker) -> dict | None:
+    """How to say it: the script's general do/don't and teach-back, never its scenario lines.
+
+    A script's example lines belong to its own scenario (and may name that scenario's urgency); the plan
+    shows the urgency of this runner's referral from the injury data only.
+    """
     if item is None:
         return None
     m = item.model
     return {"id": item.id, "title": m.title, "url": f"communication/{item.id}/",
-            "lines": [{"speaker": line.speaker, "line": linker.plain(line.line)} for line in m.script],
-            "do": [linker.plain(d) for d in m.do]}
+            "do": [linker.plain(d) for d in m.do], "dont": [linker.plain(d) for d in m.dont],
+            "teach_back": linker.plain(m.teach_back)}
 
 
 def _rules(graph: Graph, policy: Policy, linker: Linker) -> list[dict]:

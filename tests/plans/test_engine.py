@@ -8,6 +8,7 @@ import pytest
 
 from generator.plans.engine import make_plan
 from generator.plans.profile import profile_data
+from generator.schema.urgency import stated_urgencies
 
 
 def titles(plan: dict) -> list[str]:
@@ -84,6 +85,15 @@ def test_a_red_flag_turns_the_plan_into_a_referral_with_the_script_and_urgency_f
     flag = next(f for f in plan_data["injuries"]["tibial-bone-stress-injury"]["flags"] if f["ref"].endswith("/focal-bone-pain"))
     assert (first["kind"], first["who"], first["urgency"]) == ("red flag", flag["who"], flag["urgency"])
     assert plan["script"]["title"] == "Recommending a referral without alarm"
+
+
+def test_a_refer_first_plan_states_urgency_only_from_the_data(shipped, plan_data):
+    """The script's general advice is shown, never its scenario lines, which may name another urgency."""
+    plan = make_plan(plan_data, example(shipped, "refer-first-shin-pain"))
+    script = plan["script"]
+    words = " ".join([*script["do"], *script["dont"], script["teach_back"]])
+    assert stated_urgencies(words) == []
+    assert "lines" not in script
 
 
 def test_a_current_injury_not_yet_seen_by_a_clinician_means_refer_first(plan_data, runner):

@@ -105,9 +105,10 @@
                   el("em", { text: r.when })];
         }),
         plan.script ? el("h4", {}, [document.createTextNode("What to say: "), link(root, plan.script.url, plan.script.title)]) : null,
-        plan.script ? list(plan.script.lines.filter(function (l) { return l.speaker === "Coach"; }), function (l) {
-          return [document.createTextNode("“" + l.line + "”")];
-        }) : null
+        plan.script ? list(plan.script.do.concat(plan.script.dont), function (line) {
+          return [document.createTextNode(line)];
+        }) : null,
+        plan.script ? el("p", { text: "Check understanding: " + plan.script.teach_back }) : null
       ]));
       return out;
     }
