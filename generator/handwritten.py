@@ -7,6 +7,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .extract import LINK, parse_link
 from .knowledge import KnowledgeBase
+from .lint.safety_urgency import CODE as URGENCY_CODE, HINT as URGENCY_HINT, contradictions
 from .lint.unsafe_markup import unsafe_fragment
 from .render.links import Linker
 
@@ -31,6 +32,11 @@ def check_pages(pages: Path, kb: KnowledgeBase) -> list[Diagnostic]:
                 if link is None or linker.resolve(link) is None:
                     problems.append(Diagnostic.make(rel, (number, match.start() + 1), "ref.unknown-id",
                                                     f"'[[{match[1]}]]' does not match any page", None))
+        text = path.read_text(encoding="utf-8")
+        for offset, message in contradictions(kb, text):
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            problems.append(Diagnostic.make(rel, (line, col), URGENCY_CODE, message, URGENCY_HINT))
     return problems
 
 

@@ -1,8 +1,9 @@
 """Which drills go into a deck, and in what order: declared relations only, in training order.
 
 An injury or pattern deck holds the drills declared to address it (a drill's `addresses` or the
-injury's `drills`), never one the injury must avoid or modify; a lesson deck holds the drills the
-lesson covers. Mentions in free text never put a drill in a deck.
+injury's `drills`), never one the injury must avoid or modify. A lesson deck holds the drills the lesson
+teaches: its `covers` and the drills its own text links to (which is what `covers` adds to). Mentions in
+other pages' free text, such as a drill's precautions, never put a drill in a deck.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from ..graph import Graph
 from ..knowledge import Item
 from ..render.order import lesson_order, prerequisites_first
 from ..safety import helping_drills
-from ..schema.relations import COVERS, PROGRESSES_TO
+from ..schema.relations import COVERS, MENTIONS, PROGRESSES_TO
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,18 @@ def _allowed(graph: Graph, filters: Filters) -> set[str] | None:
     groups = (
         [{d.id for d in helping_drills(graph, ("injury", i))} for i in filters.injuries],
         [{d.id for d in helping_drills(graph, ("biomechanics", p))} for p in filters.patterns],
-        [{k[1] for k in graph.outgoing(("lesson", l)).get(COVERS.name, []) if k[0] == "drill"} for l in filters.lessons],
+        [_taught(graph, lesson) for lesson in filters.lessons],
     )
     for sets in groups:
         if sets:
             union = set().union(*sets)
             allowed = union if allowed is None else allowed & union
     return allowed
+
+
+def _taught(graph: Graph, lesson: str) -> set[str]:
+    links = graph.outgoing(("lesson", lesson))
+    return {ident for name in (COVERS.name, MENTIONS.name) for kind, ident in links.get(name, []) if kind == "drill"}
 
 
 def training_order(graph: Graph, drills: list[Item]) -> list[Item]:

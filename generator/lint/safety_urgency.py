@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
 from ..extract import FLAG, LINK, parse_link, texts
-from ..knowledge import Item
+from ..knowledge import Item, KnowledgeBase
 from ..render.links import find_flag
 from ..schema.quiz import TrueFalse, answerable
 from ..schema.urgency import BY_NAME, NAMES, stated_urgencies
@@ -53,41 +53,47 @@ def _outside_links(sentence: str) -> str:
     return LINK.sub(lambda m: " " * len(m[0]), sentence)
 
 
-def _cited(ctx: Context, sentence: str) -> Iterator[tuple[str, int, str, Item]]:
+def _cited(kb: KnowledgeBase, sentence: str) -> Iterator[tuple[str, int, str, Item]]:
     """(what, most relaxed allowed rank, label, injury) for each flag or injury the sentence links."""
     for match in LINK.finditer(sentence):
         link = parse_link(match[1], ())
         if link is None:
             continue
         if link.kind == FLAG:
-            injury = ctx.kb.items.get(("injury", link.target))
+            injury = kb.items.get(("injury", link.target))
             flag = injury and find_flag(injury, link.part)
             if flag:
-                yield "flag", NAMES.index(flag.urgency), f"red flag '{link.target}/{flag.id}' is {flag.urgency}", injury
-        elif link.kind in (None, "injury") and ("injury", link.target) in ctx.kb.items:
-            injury = ctx.kb.items[("injury", link.target)]
+                yield "flag", NAMES.index(flag.urgency), f"the red flag '{link.target}/{flag.id}' is {flag.urgency}", injury
+        elif link.kind in (None, "injury") and ("injury", link.target) in kb.items:
+            injury = kb.items[("injury", link.target)]
             ranks = [NAMES.index(x.urgency) for x in (*injury.model.red_flags, *injury.model.refer_to)]
             if ranks:
                 worst = max(ranks)
                 yield "injury", worst, f"every referral for '{injury.id}' is {NAMES[worst]} or sooner", injury
 
 
+HINT = "cite the flag with [[flag:injury/flag-id]] and let the page show its urgency, or correct the injury's data"
+
+
+def contradictions(kb: KnowledgeBase, text: str) -> Iterator[tuple[int, str]]:
+    """(offset, message) for each urgency the text states against a flag or injury it links in the same sentence."""
+    if "[[" not in text:
+        return
+    for offset, sentence in _sentences(text):
+        cited = list(_cited(kb, sentence))
+        if not cited:
+            continue
+        for urgency, found in stated_urgencies(_outside_links(sentence)):
+            for what, rank, why, _ in cited:
+                if _contradicts(urgency.rank, rank, what == "flag", sentence[:found.start()]):
+                    yield offset + found.start(), f"'{found[0]}' says {urgency.name}, but {why}"
+                    break
+
+
 def _prose(ctx: Context, item: Item) -> Iterator[Diagnostic]:
     for text, path in texts(item.model):
-        if "[[" not in text:
-            continue
-        for offset, sentence in _sentences(text):
-            cited = list(_cited(ctx, sentence))
-            if not cited:
-                continue
-            for urgency, found in stated_urgencies(_outside_links(sentence)):
-                for what, rank, why, _ in cited:
-                    if _contradicts(urgency.rank, rank, what == "flag", sentence[:found.start()]):
-                        pos = item.located.text_pos(path, offset + found.start(), text)
-                        yield Diagnostic.make(item.path, pos, CODE, f"'{found[0]}' says {urgency.name}, but the {why}",
-                                              "cite the flag with [[flag:injury/flag-id]] and let the page show its "
-                                              "urgency, or correct the injury's data")
-                        break
+        for offset, message in contradictions(ctx.kb, text):
+            yield Diagnostic.make(item.path, item.located.text_pos(path, offset, text), CODE, message, HINT)
 
 
 def _own_flags(item: Item) -> Iterator[Diagnostic]:

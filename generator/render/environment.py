@@ -8,6 +8,8 @@ the default path; a template cannot print a content string raw by forgetting a h
 
 from __future__ import annotations
 
+import html
+import json
 from functools import cache
 from pathlib import Path
 
@@ -23,9 +25,14 @@ def _markdown_safe(value: object) -> object:
     return md_escape(str(value))
 
 
+def front_matter(value: object) -> Markup:
+    """A front-matter value: the engine prints titles and descriptions into HTML unescaped, so escape them here."""
+    return Markup(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
+
+
 @cache
 def environment(templates: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -34,6 +41,8 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    env.filters["front_matter"] = front_matter
+    return env
 
 
 @cache
