@@ -67,9 +67,8 @@ def _needs(drill: Item, policy: Policy) -> list[str]:
     return [kind for kind in EQUIPMENT if any(word.lower() in text for word in policy.equipment_words.get(kind, []))]
 
 
-def _drill(drill: Item, graph: Graph, linker: Linker, policy: Policy, order: int) -> dict:
+def _drill(drill: Item, titles: dict[str, str], linker: Linker, policy: Policy, order: int) -> dict:
     m = drill.model
-    titles = {d.id: d.title for d in graph.kb.of_kind("drill")}
     dosage = m.dosage or Dosage(sets=1)
     return {
         "id": drill.id,
@@ -87,6 +86,7 @@ def _drill(drill: Item, graph: Graph, linker: Linker, policy: Policy, order: int
         "drop_back_if": linker.plain(dosage.drop_back_if) if dosage.drop_back_if else None,
         "stop_if": linker.plain(dosage.stop_if) if dosage.stop_if else None,
         "harder": [titles[i] for i in m.progressions if i in titles],
+        "easier": [i for i in m.regressions if i in titles],
         "steps": [linker.plain(s) for s in m.steps],
         "cues": [linker.plain(c) for c in m.cues[:4]],
         "precautions": [linker.plain(p) for p in m.precautions],
@@ -180,7 +180,8 @@ def compile_plan_data(graph: Graph) -> dict | None:
     kb = graph.kb
     linker = Linker(kb, "plan/index.md")
     ordered = training_order(graph, kb.of_kind("drill"))
-    drills = {d.id: _drill(d, graph, linker, policy, n) for n, d in enumerate(ordered)}
+    titles = {d.id: d.title for d in ordered}
+    drills = {d.id: _drill(d, titles, linker, policy, n) for n, d in enumerate(ordered)}
     for caution in cautions(kb):
         if caution.drill[1] in drills:
             drills[caution.drill[1]]["cautions"][caution.injury[1]] = {

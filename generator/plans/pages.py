@@ -47,9 +47,19 @@ def table_extra(item: Item, page: Page) -> dict:
     return {"rules": rules, "plan_page": "../plan/index.md" if page.path.count("/") == 1 else "../../plan/index.md"}
 
 
+_compiled: list = []
+"""The last graph and its compiled plan data: every worked-plan page of one build shares one compilation."""
+
+
+def _plan_data(graph) -> dict | None:
+    if not _compiled or _compiled[0] is not graph:
+        _compiled[:] = [graph, compile_plan_data(graph)]
+    return _compiled[1]
+
+
 def runner_extra(item: Item, page: Page) -> dict:
     """The plan the engine makes for this worked example, as the /plan/ page and `stride plan` would."""
-    data = compile_plan_data(page.graph)
+    data = _plan_data(page.graph)
     plan = make_plan(data, profile_data(item.model)) if data else None
     return {"plan": plan, "findings": _finding_links(page, list(item.model.findings)),
             "flags": _finding_links(page, list(item.model.red_flags)),

@@ -182,3 +182,16 @@ def test_the_plan_builder_works_from_the_offline_copy_without_network(page, offl
     link = page.locator("#plan-output .plan-drill h3 a").first
     assert link.get_attribute("href") == "../drills/side-lying-hip-abduction.html"
     assert requests and all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
+
+
+def test_the_plan_builder_has_no_serious_axe_violations(page, base_url):
+    from tests.browser.test_accessibility import serious
+
+    page.goto(f"{base_url}/plan/")
+    page.locator('[data-plan="example"]').select_option(label="Worked plan: a hip that drops")
+    page.wait_for_selector("#plan-output .plan-drill")
+    assert serious(page) == []
+    page.locator(".plan-flags summary").click()
+    page.locator('input[name="red_flags"]').first.check()
+    page.wait_for_selector("#plan-output .plan-refer")
+    assert serious(page) == []

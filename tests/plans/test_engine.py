@@ -187,3 +187,19 @@ def test_older_and_newer_files(plan_data, runner):
     runner["version"] = 99
     with pytest.raises(Exception, match="newer version"):
         make_plan(plan_data, runner)
+
+
+def test_a_drill_above_the_runners_level_starts_at_its_easier_version(plan_data, runner):
+    runner["findings"] = ["single-leg-calf-raise-test/one-side-fewer"]
+    runner["minutes_per_session"] = 60
+    runner["level"] = "advanced"
+    assert titles(make_plan(plan_data, runner)) == [
+        "Straight-knee calf raise (single leg)", "Bent-knee calf raise (single leg)", "Heavy slow calf raise"]
+    runner["level"] = "beginner"
+    plan = make_plan(plan_data, runner)
+    for drill in plan["drills"]:
+        data = plan_data["drills"][drill["id"]]
+        assert data["level"] == "beginner" or not data["easier"], drill["title"]
+    assert "Heavy slow calf raise" not in titles(plan)
+    eased = [r for d in plan["drills"] for r in d["reasons"] if "easier start for a beginner runner" in r]
+    assert eased and all(r.startswith("Single-leg calf-raise") for r in eased)

@@ -172,6 +172,28 @@ var StridePlan = (function () {
     });
   }
 
+  /* A drill above the runner's level starts at its easier version, when the drill names one. */
+  function levelled(data, profile, list) {
+    var rank = function (level) { return data.levels.indexOf(level); };
+    var chosen = {};
+    list.forEach(function (c) { chosen[c.drill.id] = true; });
+    return list.map(function (c) {
+      var drill = c.drill;
+      var steps = 0;
+      while (rank(drill.level) > rank(profile.level) && drill.easier.length && steps < 3) {
+        drill = data.drills[drill.easier[0]];
+        steps += 1;
+      }
+      if (drill === c.drill) return c;
+      if (chosen[drill.id]) return null; // its easier version is already in the plan
+      chosen[drill.id] = true;
+      return { drill: drill, priority: c.priority, dose: drill.dose, retest_weeks: c.retest_weeks,
+               reasons: c.reasons.map(function (r) {
+                 return r + " → easier start for a " + profile.level + " runner: " + drill.title;
+               }) };
+    }).filter(function (c) { return c !== null; });
+  }
+
   function safeAndEquipped(data, profile, list, dropped) {
     var injuryId = profile.injury ? profile.injury.id : null;
     var have = (profile.equipment || []).filter(function (e) { return e !== "none"; });
@@ -287,7 +309,7 @@ var StridePlan = (function () {
       plan.script = policy.referral_script;
     } else {
       var list = candidates(data, profile, fired, index, plan.dropped, plan.advice);
-      list = safeAndEquipped(data, profile, list, plan.dropped);
+      list = safeAndEquipped(data, profile, levelled(data, profile, list), plan.dropped);
       var session = capped(profile, policy, list, plan.dropped);
       plan.drills = session.kept.map(planDrill);
       plan.total_minutes = session.total;
