@@ -11,12 +11,11 @@ from ..build import cards_unavailable, check_project
 from ..cards.decks import cards_for
 from ..cards.select import Filters
 from ..diagnostics import format_text
-from ..loader import _decode
 from ..project import Project
 from ..site_config import site_url
 from .compile import compile_plan_data
 from .engine import make_plan
-from .profile import load_profile, profile_data
+from .profile import profile_data, read_profile
 from .render import note_html, note_pdf, plan_html, plan_pdf
 
 
@@ -41,11 +40,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if data is None:
         print("stride plan: the content has no decision tables with a policy (content/plans/)", file=sys.stderr)
         return 1
-    rel = args.runner.as_posix()
-    text, problems = _decode(args.runner.read_bytes(), rel)
-    profile = None
-    if text is not None:
-        profile, problems = load_profile(text, rel, checked.kb)
+    profile, problems = read_profile(args.runner, args.runner.as_posix(), checked.kb)
     if profile is None:
         print(format_text(problems), file=sys.stderr)
         return 1

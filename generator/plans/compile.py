@@ -8,6 +8,7 @@ decides: which rules fire, what is dropped and why, and what fits in a session.
 from __future__ import annotations
 
 import math
+from typing import get_args
 
 from ..cards.select import training_order
 from ..graph import Graph
@@ -17,7 +18,7 @@ from ..render.links import Linker, cite_label, referral_words
 from ..safety import cautions
 from ..schema.drill import Dosage, Level
 from ..schema.injury import PROFESSIONAL_LABELS, Referral
-from ..schema.plan import EQUIPMENT, FORMAT_VERSION, DoseChange, Event, Policy, get_args_of
+from ..schema.plan import EQUIPMENT, FORMAT_VERSION, DoseChange, Event, Policy
 from ..schema.urgency import BY_NAME
 
 
@@ -191,8 +192,8 @@ def compile_plan_data(graph: Graph) -> dict | None:
     names = {k[1]: i.title for k, i in kb.items.items() if k[0] in ("biomechanics", "injury")}
     return {
         "version": FORMAT_VERSION,
-        "events": list(get_args_of(Event)),
-        "levels": list(get_args_of(Level)),
+        "events": list(get_args(Event)),
+        "levels": list(get_args(Level)),
         "equipment": list(EQUIPMENT),
         "assessments": [_assessment(a, graph, linker) for a in kb.of_kind("assessment")],
         "injuries": {i.id: _injury(i, linker) for i in kb.of_kind("injury")},

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..knowledge import KnowledgeBase
-from ..loader import Located, parse_text
+from pathlib import Path
+
+from ..loader import Located, load_file, parse_text
 from ..schema.plan import Profile, RunnerExample
 from ..validate import did_you_mean, validate
 
@@ -54,19 +56,28 @@ def injury_problem(kb: KnowledgeBase, profile: Profile, located: Located, rel: s
                             f"'{profile.injury.id}' is not a known injury id", did_you_mean(profile.injury.id, known))]
 
 
-def load_profile(text: str, rel: str, kb: KnowledgeBase) -> tuple[Profile | None, list[Diagnostic]]:
-    """A runner file (YAML, or the JSON the /plan/ page saves) → a valid profile, or every problem in it."""
-    located, problems = parse_text(text, rel)
+def _checked(located: Located | None, problems: list[Diagnostic], rel: str,
+             kb: KnowledgeBase) -> tuple[Profile | None, list[Diagnostic]]:
     if located is None:
         return None, problems
     # A worked example from content/plans/examples (with its title and summary) is a runner file too.
     model_type = RunnerExample if isinstance(located.data, dict) and "title" in located.data else Profile
     model, errors = validate(model_type, located, rel, "runner")
-    problems += errors
+    problems = problems + errors
     if model is None:
         return None, problems
     problems += reference_problems(kb, model, located, rel) + injury_problem(kb, model, located, rel)
     return (None if any(p.is_error for p in problems) else model), problems
+
+
+def load_profile(text: str, rel: str, kb: KnowledgeBase) -> tuple[Profile | None, list[Diagnostic]]:
+    """A runner file's text (YAML, or the JSON the /plan/ page saves) → a valid profile, or every problem in it."""
+    return _checked(*parse_text(text, rel), rel, kb)
+
+
+def read_profile(path: Path, rel: str, kb: KnowledgeBase) -> tuple[Profile | None, list[Diagnostic]]:
+    """The same for a file: size and encoding are checked as for content."""
+    return _checked(*load_file(path, rel), rel, kb)
 
 
 def profile_data(profile: Profile) -> dict:

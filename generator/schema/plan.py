@@ -15,17 +15,13 @@ FINDING_REF = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 """'<assessment id>/<finding id>', or '<injury id>/<red flag id>' for red flags."""
 
 Event = Literal["sprint", "middle-distance", "distance", "trail"]
-Equipment = Literal["none", "band", "step", "weights"]
-EQUIPMENT: tuple[str, ...] = ("band", "step", "weights")
-"""Equipment a runner can tick; 'none' means none of these."""
+EquipmentKind = Literal["band", "step", "weights"]
+EQUIPMENT: tuple[str, ...] = get_args(EquipmentKind)
+"""Equipment a runner can tick; 'none' (or nothing) means none of these."""
+Equipment = Literal["none", EquipmentKind]
 FORMAT_VERSION = 1
 """Version of the runner file and of the plan JSON saved by the /plan/ page."""
 
-
-
-def get_args_of(literal: object) -> tuple[str, ...]:
-    """The allowed values of a Literal type, for forms and did-you-mean hints."""
-    return get_args(literal)
 
 
 FindingRef = Annotated[str, Field(pattern=FINDING_REF)]
@@ -85,7 +81,7 @@ class Policy(Strict):
     pain_referral: PainReferral
     seconds_per_rep: int = Field(ge=1, le=20, description="For the session time: seconds one repetition takes.")
     rest_s: int = Field(ge=0, le=300, description="Rest between sets when the drill gives none.")
-    equipment_words: dict[Literal["band", "step", "weights"], list[Text]] = Field(
+    equipment_words: dict[EquipmentKind, list[Text]] = Field(
         description="Words in a drill's equipment that mean it needs a band, a step or weights."
     )
     note_questions: list[Text] = Field(min_length=1, description="What the coach asks the clinician, in the note.")
@@ -109,7 +105,9 @@ class CurrentInjury(Strict):
 class Profile(Strict):
     """What a coach enters about one runner: the profile and the assessment findings."""
 
-    version: Literal[1] = Field(1, description="Format version; files saved by older versions still load.")
+    version: Literal[FORMAT_VERSION] = Field(  # type: ignore[valid-type]
+        FORMAT_VERSION, description="Format version; files saved by older versions still load."
+    )
     runner: Text = Field(description="The runner's name (printed on the plan and the cards).")
     event: Event
     level: Level

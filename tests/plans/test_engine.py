@@ -203,3 +203,9 @@ def test_a_drill_above_the_runners_level_starts_at_its_easier_version(plan_data,
     assert "Heavy slow calf raise" not in titles(plan)
     eased = [r for d in plan["drills"] for r in d["reasons"] if "easier start for a beginner runner" in r]
     assert eased and all(r.startswith("Single-leg calf-raise") for r in eased)
+
+
+def test_the_engine_and_the_runner_schema_agree_on_the_format_version(plan_data, runner):
+    from generator.schema.plan import FORMAT_VERSION
+
+    assert make_plan(plan_data, runner)["version"] == FORMAT_VERSION == plan_data["version"]

@@ -49,3 +49,11 @@ def test_an_unknown_injury_and_out_of_range_numbers_are_reported_together(shippe
 
 def test_unknown_fields_are_named_with_a_hint(shipped):
     assert problems(shipped, "finding: []\n")[0][:4] == (8, 1, "schema.unknown-field", "'finding' is not a field of runner")
+
+
+def test_unknown_equipment_lists_the_choices_and_suggests_one(shipped):
+    assert problems(shipped, "").__len__() == 0
+    text = BASE.replace("equipment: [step]", "equipment: [bands]")
+    _, found = load_profile(text, "sam.yml", shipped.kb)
+    assert [(d.line, d.col, d.message, d.hint) for d in found] == [
+        (6, 13, "'equipment.0' is the text 'bands'; allowed: none, band, step, weights", "did you mean 'band'?")]
