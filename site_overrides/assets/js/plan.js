@@ -159,7 +159,13 @@
         el("p", { text: d.purpose }),
         el("ol", {}, d.steps.map(function (s) { return el("li", { text: s }); })),
         el("ul", {}, d.cues.map(function (c) { return el("li", { text: c }); })),
+        d.next.when ? el("p", { text: "Make it harder when: " + d.next.when }) : null,
+        d.drop_back_if ? el("p", { text: "Go back a step if: " + d.drop_back_if }) : null,
         d.stop_if ? el("p", { text: "Stop if: " + d.stop_if }) : null,
+        plan.pain_zones.length ? el("ul", { "class": "plan-card-pain" }, plan.pain_zones.map(function (z) {
+          return el("li", { text: "Pain " + z.score + " (" + z.colour + "): " + z.action });
+        })) : null,
+        d.precautions.length ? el("ul", {}, d.precautions.map(function (p) { return el("li", { text: p }); })) : null,
         el("p", { text: "Full page: " + new URL(href(root, d.url), window.location.href).href })
       ]);
     });
