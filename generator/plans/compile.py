@@ -44,15 +44,8 @@ def minutes(dosage: Dosage, policy: Policy) -> int:
 
 
 def adjusted(dosage: Dosage, change: DoseChange | None) -> Dosage:
-    if change is None:
-        return dosage
-    update = change.model_dump(exclude_none=True)
-    if "reps" in update or "hold_s" in update or "duration_s" in update or "distance_m" in update:
-        # A new amount replaces the old kind of amount (reps for a hold, say), not adds to it.
-        update = {"reps": None, "hold_s": None, "duration_s": None, "distance_m": None, **update}
-        if "reps" not in change.model_dump(exclude_none=True) and dosage.reps and change.hold_s:
-            update["reps"] = dosage.reps
-    return dosage.model_copy(update=update)
+    """The drill's own dosage with the rule's changes; fields the rule does not give stay as they are."""
+    return dosage.model_copy(update=change.model_dump(exclude_none=True)) if change else dosage
 
 
 def _dose(dosage: Dosage, linker: Linker, policy: Policy) -> dict:
@@ -75,7 +68,6 @@ def _drill(drill: Item, titles: dict[str, str], linker: Linker, policy: Policy, 
         "id": drill.id,
         "title": m.title,
         "url": f"drills/{drill.id}/",
-        "card": f"cards/{drill.id}/",
         "order": order,
         "level": m.level,
         "purpose": linker.plain(m.purpose),

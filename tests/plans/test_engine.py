@@ -209,3 +209,14 @@ def test_the_engine_and_the_runner_schema_agree_on_the_format_version(plan_data,
     from generator.schema.plan import FORMAT_VERSION
 
     assert make_plan(plan_data, runner)["version"] == FORMAT_VERSION == plan_data["version"]
+
+
+def test_session_minutes_count_both_sides_and_the_rest_between_sets(shipped, plan_data):
+    from generator.plans.compile import minutes, policy_of
+
+    policy = policy_of(shipped.graph)
+    side_plank = shipped.kb.items[("drill", "side-plank")].model.dosage
+    work = side_plank.sets * side_plank.hold_s * 2
+    rest = (side_plank.sets - 1) * (side_plank.rest_s if side_plank.rest_s is not None else policy.rest_s)
+    assert minutes(side_plank, policy) == -(-(work + rest) // 60)
+    assert plan_data["drills"]["side-plank"]["dose"]["minutes"] == minutes(side_plank, policy)

@@ -244,7 +244,7 @@ var StridePlan = (function () {
   function planDrill(c) {
     var d = c.drill;
     return {
-      id: d.id, title: d.title, url: d.url, card: d.card, priority: c.priority,
+      id: d.id, title: d.title, url: d.url, priority: c.priority,
       dose: c.dose.line, details: c.dose.details, minutes: c.dose.minutes, reasons: c.reasons,
       without_equipment: c.without_equipment || null,
       next: { when: d.progress_when, harder: d.harder },

@@ -125,6 +125,7 @@
         el("h3", {}, [link(root, d.url, d.title)]),
         el("p", { "class": "plan-dose" }, [el("strong", { text: d.dose }),
           document.createTextNode(" · about " + d.minutes + " min · priority " + d.priority)]),
+        d.details.length ? el("p", { "class": "plan-details", text: d.details.join(" · ") }) : null,
         d.without_equipment ? el("p", { "class": "plan-noeq", text: "Without equipment: " + d.without_equipment }) : null,
         el("p", { "class": "plan-why-label", text: "Why:" }),
         el("ul", { "class": "plan-why" }, d.reasons.map(function (r) { return el("li", { text: r }); })),
