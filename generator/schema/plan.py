@@ -46,7 +46,7 @@ class Choice(Strict):
 class Rule(Strict):
     id: Id = Field(description="Stable id within the table.")
     when: list[FindingRef] = Field(min_length=1, description="Finding ids ('<assessment>/<finding>'); any one fires the rule.")
-    pattern: Annotated[Id, r.rel(r.TRACES)] | None = Field(
+    pattern: Annotated[Id | None, r.rel(r.TRACES)] = Field(
         None, description="The movement pattern or injury the findings point to, shown in the traced reason."
     )
     events: list[Event] = Field(default_factory=list, description="Only for these events; empty means every event.")
@@ -57,12 +57,12 @@ class Rule(Strict):
     refer_to: Referral | None = Field(
         None, description="For a symptom that is no injury's red flag: whom to see and how urgently; refer first."
     )
-    not_with: list[Annotated[Id, r.rel(r.CONTRAINDICATED)]] = Field(
+    not_with: Annotated[list[Id], r.rel(r.CONTRAINDICATED)] = Field(
         default_factory=list, description="Injury ids: with one of these the rule is left out and the reason shown."
     )
     advice: Text | None = Field(None, description="One plain sentence added to the plan, e.g. low-impact conditioning.")
     retest_weeks: int | None = Field(None, ge=2, le=12, description="Weeks to the retest, when not the policy's.")
-    evidence: list[Annotated[Id, r.rel(r.CITES)]] = Field(default_factory=list)
+    evidence: Annotated[list[Id], r.rel(r.CITES)] = Field(default_factory=list)
 
 
 class PainReferral(Referral):
@@ -76,8 +76,8 @@ class Policy(Strict):
     retest_weeks: int = Field(ge=2, le=12, description="Weeks from the assessment to the retest.")
     max_sessions: int = Field(ge=1, le=7, description="Most extra sessions a week, whatever the days available.")
     warm_up: Annotated[Id, r.rel(r.PRESCRIBES)] = Field(description="Drill id of the warm-up.")
-    referral_script: Annotated[Id, r.rel(r.TRACES)] = Field(description="Communication id used when the plan refers first.")
-    note_script: Annotated[Id, r.rel(r.TRACES)] = Field(description="Communication id the care-team note follows.")
+    referral_script: Annotated[Id, r.rel(r.USES_SCRIPT)] = Field(description="Communication id used when the plan refers first.")
+    note_script: Annotated[Id, r.rel(r.USES_SCRIPT)] = Field(description="Communication id the care-team note follows.")
     pain_referral: PainReferral
     seconds_per_rep: int = Field(ge=1, le=20, description="For the session time: seconds one repetition takes.")
     rest_s: int = Field(ge=0, le=300, description="Rest between sets when the drill gives none.")

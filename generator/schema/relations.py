@@ -88,11 +88,10 @@ PRESCRIBES = Relation(
     "prescribes", ("plan",), ("drill",), "Drills it prescribes", "Plan rules that prescribe this"
 )
 TRACES = Relation(
-    "traces",
-    ("plan", "runner"),
-    ("biomechanics", "injury", "communication"),
-    "Points to",
-    "Plan rules and worked plans that point here",
+    "traces", ("plan", "runner"), ("biomechanics", "injury"), "Points to", "Plan rules and worked plans that point here"
+)
+USES_SCRIPT = Relation(
+    "uses_script", ("plan",), ("communication",), "Scripts plans use", "Plan rules that use this script"
 )
 CONTRAINDICATED = Relation(
     "contraindicated", ("plan",), ("injury",), "Left out with", "Plan rules left out with this"
@@ -131,6 +130,7 @@ RELATIONS: tuple[Relation, ...] = (
     COVERS,
     PRESCRIBES,
     TRACES,
+    USES_SCRIPT,
     CONTRAINDICATED,
     QUIZ_FOR,
     KEY_TERM,

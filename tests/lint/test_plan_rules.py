@@ -72,3 +72,17 @@ def _diagnostics(project, files):
     from generator.build import check_project
 
     return check_project(project(files)).diagnostics
+
+
+def test_unknown_drill_in_a_rule_is_a_positioned_unknown_id_with_did_you_mean(project):
+    text = starter(TABLE).replace("{drill: clamshell, priority: 2", "{drill: clamshel, priority: 2")
+    problems = [d for d in _diagnostics(project, {TABLE: text}) if d.code == "ref.unknown-id"]
+    assert [(d.path, d.line, d.col, d.message, d.hint) for d in problems] == [
+        ("content/plans/hip-control.yml", 29, 17, "'clamshel' is not a known drill id", "did you mean 'clamshell'?")]
+
+
+def test_a_pattern_of_the_wrong_kind_is_reported(project):
+    text = starter(TABLE).replace("pattern: contralateral-pelvic-drop", "pattern: gluteus-medius")
+    problems = [d for d in _diagnostics(project, {TABLE: text}) if d.code == "ref.wrong-kind"]
+    assert [(d.line, d.col) for d in problems] == [(26, 14)]
+    assert problems[0].message == "'gluteus-medius' is an anatomy, but 'rules.pattern' takes biomechanics or injury ids"
