@@ -83,7 +83,7 @@ class Linker:
 
     def flag(self, injury: Item, flag: RedFlag, text: str | None = None) -> Markup:
         """The flag's link followed by its urgency and whom to see, both from the injury's data."""
-        return Markup(f"{self.flag_link(injury, flag, text)} (**{md_escape(referral_words(flag))}**)")
+        return Markup(f"{self.flag_link(injury, flag, text)}: **{md_escape(referral_words(flag))}**")
 
     def resolve(self, link: InlineLink) -> Markup | None:
         """The Markdown for a well-formed link, or None when it points at nothing."""
@@ -104,12 +104,12 @@ class Linker:
 
         def words(match: re.Match[str]) -> str:
             link = parse_link(match[1], ())
-            if link and link.text:
-                return link.text
             if link and link.kind == FLAG:
                 injury = self.find("injury", link.target)
                 flag = injury and find_flag(injury, link.part)
-                return f"{flag.sign.rstrip('.')} ({referral_words(flag)})" if flag else match[1]
+                return f"{link.text or flag.sign.rstrip('.')}: {referral_words(flag)}" if flag else match[1]
+            if link and link.text:
+                return link.text
             item = link and self.find(link.kind, link.target)
             return (cite_label(item) if item.kind == "reference" else item.title) if item else match[1]
 
