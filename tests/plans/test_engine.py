@@ -220,3 +220,12 @@ def test_session_minutes_count_both_sides_and_the_rest_between_sets(shipped, pla
     rest = (side_plank.sets - 1) * (side_plank.rest_s if side_plank.rest_s is not None else policy.rest_s)
     assert minutes(side_plank, policy) == -(-(work + rest) // 60)
     assert plan_data["drills"]["side-plank"]["dose"]["minutes"] == minutes(side_plank, policy)
+
+
+def test_ids_the_curriculum_no_longer_knows_are_reported_not_guessed(plan_data, runner):
+    runner["findings"] = ["single-leg-bridge-test/one-side-fewer", "old-test/gone"]
+    runner["red_flags"] = ["achilles-tendinopathy/no-such-flag"]
+    runner["injury"] = {"id": "retired-injury", "under_care": True}
+    plan = make_plan(plan_data, runner)
+    assert plan["unknown"] == ["old-test/gone", "achilles-tendinopathy/no-such-flag", "retired-injury"]
+    assert plan["status"] == "plan" and plan["drills"]

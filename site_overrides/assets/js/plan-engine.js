@@ -288,6 +288,17 @@ var StridePlan = (function () {
     ];
   }
 
+  /* Ids in a saved file that this curriculum does not know (renamed or removed since): reported, not guessed. */
+  function unknownRefs(data, profile, index) {
+    var flags = flagIndex(data);
+    var unknown = (profile.findings || []).concat(Object.keys(profile.measured || {})).filter(function (ref) {
+      return !index[ref];
+    });
+    (profile.red_flags || []).forEach(function (ref) { if (!flags[ref]) unknown.push(ref); });
+    if (profile.injury && !data.injuries[profile.injury.id]) unknown.push(profile.injury.id);
+    return unknown;
+  }
+
   function makePlan(data, saved) {
     var profile = upgrade(saved);
     var policy = data.policy;
@@ -324,6 +335,7 @@ var StridePlan = (function () {
                          caution: caution ? caution.action + " with " + data.injuries[injuryId].title + ": " + caution.reason : null };
       }
     }
+    plan.unknown = unknownRefs(data, profile, index);
     plan.note = note(data, profile, plan, present, index);
     plan.note_script = policy.note_script ? { title: policy.note_script.title, url: policy.note_script.url } : null;
     return plan;

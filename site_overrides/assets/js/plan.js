@@ -216,6 +216,9 @@
       status.textContent = plan.status === "refer-first"
         ? "Refer first: " + plan.referrals.length + " referral" + (plan.referrals.length === 1 ? "" : "s") + ", no drills."
         : "Plan: " + plan.drills.length + " drills, about " + plan.total_minutes + " minutes a session.";
+      if (plan.unknown.length) {
+        status.textContent += " Not in this curriculum, so left out: " + plan.unknown.join(", ") + ".";
+      }
       try { window.localStorage.setItem(DRAFT_KEY, JSON.stringify(profile)); } catch (e) { /* storage may be off */ }
     }
 
