@@ -7,6 +7,7 @@ from pathlib import Path
 from ..graph import Graph
 from ..rules import RULES
 from ..knowledge import Item
+from ..plans.pages import runner_extra, table_extra
 from ..schema import ENTITY_KINDS, Kind
 from ..safety import cautions_for
 from ..schema.injury import PROFESSIONAL_LABELS
@@ -74,12 +75,8 @@ def _extra(item: Item, page: Page, quiz_html) -> dict:
             "quizzes": [{"title": q.title, "html": quiz_html(q, page)} for q in quizzes],
         }
     if item.kind == "plan":
-        from ..plans.pages import table_extra  # noqa: PLC0415 - plans import the renderers
-
         return {**table_extra(item, page), "professionals": PROFESSIONAL_LABELS, "urgency": BY_NAME}
     if item.kind == "runner":
-        from ..plans.pages import runner_extra  # noqa: PLC0415
-
         return runner_extra(item, page)
     if item.kind == "quiz":
         return {"lesson": page.links_by_id([m.lesson])[0] if m.lesson else None, "quiz_html": quiz_html(item, page)}
