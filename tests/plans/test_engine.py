@@ -229,3 +229,16 @@ def test_ids_the_curriculum_no_longer_knows_are_reported_not_guessed(plan_data, 
     plan = make_plan(plan_data, runner)
     assert plan["unknown"] == ["old-test/gone", "achilles-tendinopathy/no-such-flag", "retired-injury"]
     assert plan["status"] == "plan" and plan["drills"]
+
+
+def test_a_warm_up_the_injury_says_to_avoid_is_not_suggested(plan_data, runner):
+    data = copy.deepcopy(plan_data)
+    warm = data["policy"]["warm_up"]
+    data["drills"][warm]["cautions"]["calf-strain"] = {"action": "Avoid", "reason": "Hops and strides load the calf."}
+    runner["findings"] = ["single-leg-bridge-test/one-side-fewer"]
+    runner["injury"] = {"id": "calf-strain", "under_care": True}
+    plan = make_plan(data, runner)
+    assert plan["warm_up"] is None
+    assert dropped(plan)["Dynamic warm-up routine (warm-up)"] == "Avoid with Calf strain: Hops and strides load the calf."
+    runner["injury"] = None
+    assert make_plan(data, runner)["warm_up"]["title"] == "Dynamic warm-up routine"

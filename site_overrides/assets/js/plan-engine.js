@@ -331,8 +331,12 @@ var StridePlan = (function () {
       if (warm) {
         var injuryId = profile.injury ? profile.injury.id : null;
         var caution = injuryId && warm.cautions[injuryId];
-        plan.warm_up = { id: warm.id, title: warm.title, url: warm.url, dose: warm.dose.line,
-                         caution: caution ? caution.action + " with " + data.injuries[injuryId].title + ": " + caution.reason : null };
+        if (caution) {
+          plan.dropped.push({ id: warm.id, title: warm.title + " (warm-up)", kind: "injury",
+                              reason: caution.action + " with " + data.injuries[injuryId].title + ": " + caution.reason });
+        } else {
+          plan.warm_up = { id: warm.id, title: warm.title, url: warm.url, dose: warm.dose.line };
+        }
       }
     }
     plan.unknown = unknownRefs(data, profile, index);

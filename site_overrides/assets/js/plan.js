@@ -117,7 +117,7 @@
       plan.retest_on + " (" + plan.retest_weeks + " weeks), with the same tests." }));
     if (plan.warm_up) {
       out.push(el("p", {}, [document.createTextNode("Warm-up: "), link(root, plan.warm_up.url, plan.warm_up.title),
-        document.createTextNode(", " + plan.warm_up.dose + (plan.warm_up.caution ? " (" + plan.warm_up.caution + ")" : "") + ".")]));
+        document.createTextNode(", " + plan.warm_up.dose + ".")]));
     }
     plan.advice.forEach(function (a) { out.push(el("p", { "class": "plan-advice", text: a })); });
     out.push(el("ol", { "class": "plan-drills" }, plan.drills.map(function (d) {
