@@ -41,7 +41,7 @@ ENTITY_KINDS: dict[str, Kind] = {
         Kind("communication", "communication", Communication, "Communication script", "Communication"),
         Kind("lesson", "lessons", Lesson, "Lesson", "Lessons"),
         Kind("quiz", "quizzes", Quiz, "Quiz", "Quizzes"),
-        Kind("plan", "plans", DecisionTable, "Decision table", "Plan rules"),
+        Kind("plan", "plans", DecisionTable, "Decision table", "Decision tables"),
         Kind("runner", "plans/examples", RunnerExample, "Worked plan", "Worked plans"),
     )
 }
