@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic
 from .cards.content import QR_MADE, QR_MASK, Card
 from .handwritten import render_handwritten
 from .nav import navigation
+from .plans.builder import builder_files
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
@@ -102,6 +103,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
     files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
+    files.update(builder_files(checked.graph, project.templates))
     checked.add(card_problems, strict)
     if not checked.ok:
         return Generated(checked, None)

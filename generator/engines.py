@@ -22,8 +22,8 @@ from .writer import sync_tree, write_if_changed
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
-STYLES = ["assets/css/stride.css", "assets/css/cards.css"]
-SCRIPTS = ["assets/js/quiz.js", "assets/js/cards.js"]
+STYLES = ["assets/css/stride.css", "assets/css/cards.css", "assets/css/plan.css"]
+SCRIPTS = ["assets/js/quiz.js", "assets/js/cards.js", "assets/js/plan-engine.js", "assets/js/plan.js"]
 SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 """iframe-worker 1.0.4 (MIT), vendored so offline search needs no CDN; it only acts on file:// pages."""
 THEME_FOLDER = "theme"

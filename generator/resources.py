@@ -27,5 +27,10 @@ def theme() -> Path:
     return _folder("generator.site_overrides")
 
 
+def asset(rel: str) -> Path:
+    """A site asset by its path under the theme, e.g. 'css/cards.css' or 'js/plan-engine.js'."""
+    return theme() / "assets" / rel
+
+
 def card_css() -> Path:
-    return theme() / "assets" / "css" / "cards.css"
+    return asset("css/cards.css")
