@@ -10,6 +10,7 @@ from generator.render.links import Linker, referral_words
 from generator.render.page import Page
 from generator.safety import cautions, helping_drills
 from generator.schema.relations import ADDRESSES, PROGRESSES_TO
+from generator.resources import templates
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def test_red_flag_box_headings_come_from_the_urgency_of_the_flags_under_them(che
     page = Page(graph, "injuries/tibial-bone-stress-injury.md")
     from generator.render.pages import render_pages  # noqa: PLC0415
 
-    text = render_pages(graph, page.kb.root.parent / "templates", lambda *a: "")["injuries/tibial-bone-stress-injury.md"]
+    text = render_pages(graph, templates(), lambda *a: "")["injuries/tibial-bone-stress-injury.md"]
     box = text[text.index('!!! danger "Red flags'):text.index("!!! quote")]
     heading = None
     seen = 0
