@@ -28,10 +28,15 @@ def check_pages(pages: Path, kb: KnowledgeBase) -> list[Diagnostic]:
                                                 "write Markdown and [[id]] links"))
             for match in LINK.finditer(line):
                 link = parse_link(match[1], ())
-                if link is None or linker.find(link.kind, link.target) is None:
+                if link is None or (linker.find(link.kind, link.target) is None and not _failed(kb, link.kind, link.target)):
                     problems.append(Diagnostic.make(rel, (number, match.start() + 1), "ref.unknown-id",
                                                     f"'[[{match[1]}]]' does not match any page", None))
     return problems
+
+
+def _failed(kb: KnowledgeBase, kind: str | None, ident: str) -> bool:
+    """The target exists but failed validation: its own file carries the real error."""
+    return any(key[1] == ident and kind in (None, key[0]) for key in kb.failed)
 
 
 def render_handwritten(pages: Path, kb: KnowledgeBase) -> dict[str, str]:

@@ -28,6 +28,7 @@ _RULES = (
     Rule("yaml.alias", "error", "The file uses more YAML anchors/aliases than allowed; write the text out."),
     Rule("yaml.empty", "error", "The file is empty."),
     Rule("yaml.not-mapping", "error", "The top level of the file must be a mapping of field names to values."),
+    Rule("yaml.comment-cuts-text", "warning", "Unquoted text holds ' #', so YAML drops the rest of the line as a comment."),
     Rule("yaml.tag", "error", "Explicit YAML tags such as !!python/object are not allowed."),
     Rule("file.unknown-folder", "error", "A YAML file sits outside the known content folders."),
     # validation
@@ -42,6 +43,7 @@ _RULES = (
     Rule("ref.wrong-kind", "error", "A reference to an id of a kind the field does not accept."),
     Rule("ref.bad-link", "error", "An inline [[...]] link is malformed."),
     Rule("ref.cycle", "error", "Lesson prerequisites or drill progressions form a loop."),
+    Rule("ref.unclosed-link", "warning", "An inline link opened with [[ is not closed with ]]."),
     Rule("ref.self", "error", "An entity refers to itself."),
     # quality
     Rule("content.unsafe-markup", "error", "Raw HTML or a script link in content; use Markdown and [[id]] links."),

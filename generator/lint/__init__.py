@@ -18,6 +18,7 @@ from . import (
     quiz_correct_count,
     quiz_duplicate_item,
     quiz_question_ids,
+    unclosed_link,
     uncited_references,
     unsafe_markup,
 )
@@ -25,6 +26,7 @@ from .context import Context
 
 RULE_MODULES = (
     unsafe_markup,
+    unclosed_link,
     injury_red_flags,
     injury_referral,
     injury_evidence,

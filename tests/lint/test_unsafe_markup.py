@@ -15,3 +15,9 @@ def test_javascript_link_is_an_error(project):
 
 def test_plain_comparisons_in_words_pass(project):
     assert findings(project, {}, "content.unsafe-markup") == []
+
+
+def test_unclosed_inline_link_is_warned_at_its_position(project):
+    text = starter("drills/clamshell.yml").replace("summary: A gentle", "summary: See [[side-lying-hip-abduction] A gentle")
+    assert findings(project, {"drills/clamshell.yml": text}, "ref.unclosed-link") == [
+        ("content/drills/clamshell.yml", 2, 14, "'[[side-lying-hip-abduction] A ' opens a link with [[ but never closes it with ]]")]
