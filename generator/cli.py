@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import authoring_cli
 from .build import build_site, card_fit, check_project, generate
 from .cards import cli as cards_cli
 from .cards.decks import cards_for
@@ -92,10 +93,16 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     cards = sub.add_parser("cards", help="build a PDF deck of drill cards", description="Build a PDF deck of drill cards.")
     cards_cli.add_arguments(cards)
+    for name, helptext, add in (
+        ("new", "write a new entity file with placeholders for every field to fill", authoring_cli.add_new_arguments),
+        ("schema", "write JSON Schema per kind for editor autocompletion", authoring_cli.add_schema_arguments),
+    ):
+        add(sub.add_parser(name, help=helptext, description=helptext))
     return top
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run,
+            "new": authoring_cli.run_new, "schema": authoring_cli.run_schema}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,6 +46,7 @@ _RULES = (
     Rule("ref.unclosed-link", "warning", "An inline link opened with [[ is not closed with ]]."),
     Rule("ref.self", "error", "An entity refers to itself."),
     # quality
+    Rule("content.placeholder", "error", "A TODO: placeholder from `stride new` is still in the file."),
     Rule("content.unsafe-markup", "error", "Raw HTML or a script link in content; use Markdown and [[id]] links."),
     Rule("injury.missing-red-flags", "error", "An injury without red flags that stop training."),
     Rule("injury.missing-referral", "error", "An injury without referral guidance (to whom, how urgently)."),

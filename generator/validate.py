@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .loader import Located, Path_
+from .scaffold import PLACEHOLDER, is_placeholder
 
 _TYPE_NAMES = {
     "int_type": "a whole number",
@@ -147,6 +148,18 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str, 
         return Diagnostic.make(rel, located.pos(path), "schema.wrong-type",
                                f"'{at}' must be text, but ': ' in it made YAML read it as a field",
                                "put the whole text in double quotes")
+    limits = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+              "too_short": ("at least", "min_length"), "too_long": ("at most", "max_length")}
+    if kind_of in limits:
+        words, key = limits[kind_of]
+        limit = error.get("ctx", {}).get(key)
+        if kind_of.startswith("too_"):
+            found = len(value) if isinstance(value, (list, str)) else 0
+            unit = ("item" if isinstance(value, list) else "character") + ("" if limit == 1 else "s")
+            return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
+                                   f"'{at}' needs {words} {limit} {unit}, found {found}", _field_doc(parent, name))
+        return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
+                               f"'{at}' must be {words} {limit}, found {_describe(value)}", _field_doc(parent, name))
     if kind_of in _TYPE_NAMES:
         hint = None
         if kind_of.startswith("bool") and isinstance(value, str):
@@ -178,8 +191,20 @@ def _literal_of(model: type[BaseModel], name: str) -> object:
     return annotation if get_origin(annotation) is Literal else None
 
 
+def _placeholders(data: object, located: Located, rel: str, path: Path_ = ()) -> list[Diagnostic]:
+    """Each `TODO:` value that `stride new` left, at its position."""
+    if is_placeholder(data):
+        return [Diagnostic.make(rel, located.pos(path), "content.placeholder", f"'{where(path)}' is still a placeholder",
+                                f"replace it: {data.removeprefix(PLACEHOLDER).strip()}")]
+    entries = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else []
+    return [d for key, value in entries for d in _placeholders(value, located, rel, (*path, key))]
+
+
 def validate(model: type[BaseModel], located: Located, rel: str, kind: str) -> tuple[BaseModel | None, list[Diagnostic]]:
+    """The model, or None; placeholders are reported as such, not as the wrong type or value they also are."""
+    placeholders = _placeholders(located.data, located, rel)
     try:
-        return model.model_validate(located.data), []
+        return model.model_validate(located.data), placeholders
     except ValidationError as err:
-        return None, [_translate(e, model, located, rel, kind) for e in err.errors()]
+        errors = [e for e in err.errors() if not is_placeholder(e.get("input"))]
+        return None, placeholders + [_translate(e, model, located, rel, kind) for e in errors]

@@ -1,0 +1,68 @@
+"""Educators' commands: `stride new` (scaffold a file) and `stride schema` (JSON Schema for editors)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from .json_schema import SCHEMA_FOLDER, schema_files
+from .knowledge import content_files
+from .project import Project
+from .scaffold import PLACEHOLDER, scaffold
+from .schema import ENTITY_KINDS, KIND_BY_FOLDER
+from .schema.common import ID_PATTERN
+from .validate import did_you_mean
+from .writer import write_if_changed
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def add_new_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("kind", help=f"one of: {', '.join(ENTITY_KINDS)}")
+    command.add_argument("id", help="the new entity's id: lowercase words joined by hyphens, e.g. hip-hike")
+
+
+def add_schema_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--output", type=Path, default=None, help=f"folder to write into (default: {SCHEMA_FOLDER}/)")
+
+
+def _refuse(message: str, hint: str | None = None) -> int:
+    print(f"stride new: {message}" + (f"\n  hint: {hint}" if hint else ""), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_new(project: Project, args: argparse.Namespace) -> int:
+    kind = ENTITY_KINDS.get(args.kind) or KIND_BY_FOLDER.get(args.kind)
+    if kind is None:
+        return _refuse(f"'{args.kind}' is not a kind", did_you_mean(args.kind, [*ENTITY_KINDS, *KIND_BY_FOLDER])
+                       or f"kinds: {', '.join(ENTITY_KINDS)}")
+    if not re.match(ID_PATTERN, args.id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", args.id.lower()).strip("-")
+        return _refuse(f"'{args.id}' is not a valid id: ids are lowercase letters and digits joined by hyphens",
+                       f"try '{suggestion}'" if suggestion else None)
+    taken = [p for p in content_files(project.content) if p.stem == args.id and p.parent.name in KIND_BY_FOLDER]
+    if taken:
+        where = taken[0].relative_to(project.root).as_posix()
+        return _refuse(f"the id '{args.id}' is already used by {where}",
+                       "ids are unique across the knowledge base; edit that file or choose another id")
+    path = project.content / kind.folder / f"{args.id}.yml"
+    text = scaffold(kind.name, args.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    count = text.count(f'"{PLACEHOLDER}')
+    print(f"created {path.relative_to(project.root).as_posix()}: replace its {count} {PLACEHOLDER} values, "
+          "then run `stride check`", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_schema(project: Project, args: argparse.Namespace) -> int:
+    folder = args.output or project.root / SCHEMA_FOLDER
+    files = schema_files()
+    for name, data in files.items():
+        write_if_changed(folder / name, data)
+    shown = folder.relative_to(project.root) if folder.is_relative_to(project.root) else folder
+    print(f"wrote {len(files)} JSON Schemas to {shown}/ (editors read them through .vscode/settings.json)",
+          file=sys.stderr)
+    return EXIT_OK
