@@ -1,22 +1,26 @@
-"""Educators' commands: `stride new` (scaffold a file) and `stride schema` (JSON Schema for editors)."""
+"""Educators' commands: `stride new` (scaffold a file), `stride schema` (JSON Schema for editors), `stride report`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
 
+from .build import check_project
+from .diagnostics import format_text
 from .json_schema import SCHEMA_FOLDER, schema_files
 from .knowledge import content_files
 from .project import Project
+from .report import MIN_QUESTIONS, curriculum_report, format_report
 from .scaffold import PLACEHOLDER, scaffold
 from .schema import ENTITY_KINDS, KIND_BY_FOLDER
 from .schema.common import ID_PATTERN
 from .validate import did_you_mean
 from .writer import write_if_changed
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def add_new_arguments(command: argparse.ArgumentParser) -> None:
@@ -65,4 +69,23 @@ def run_schema(project: Project, args: argparse.Namespace) -> int:
     shown = folder.relative_to(project.root) if folder.is_relative_to(project.root) else folder
     print(f"wrote {len(files)} JSON Schemas to {shown}/ (editors read them through .vscode/settings.json)",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def add_report_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    command.add_argument("--min-questions", type=int, default=MIN_QUESTIONS, metavar="N",
+                         help=f"list lessons whose quizzes hold fewer than N questions (default: {MIN_QUESTIONS})")
+
+
+def run_report(project: Project, args: argparse.Namespace) -> int:
+    """The report goes to stdout; content errors (which would make it wrong) go to stderr instead."""
+    checked = check_project(project)
+    if not checked.ok:
+        print(format_text([d for d in checked.diagnostics if d.is_error]), file=sys.stderr)
+        print("stride report: fix the errors above first; the report needs content that passes stride check",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    report = curriculum_report(checked.graph, args.min_questions)
+    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_report(report))
     return EXIT_OK

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import pipeline
 from .diagnostics import Diagnostic
 from .cards.content import Card
+from .educators import educator_pages
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
@@ -88,7 +89,8 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
     if not checked.ok:
         return Generated(checked, None)
     handwritten = render_handwritten(project.pages, checked.kb)
-    files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
+    pages = {**pipeline.render(checked, project.templates), **educator_pages(checked.graph, project.templates), **handwritten}
+    files = {path: text.encode() for path, text in pages.items()}
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
     checked.add(card_problems, strict)

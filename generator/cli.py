@@ -96,13 +96,15 @@ def parser() -> argparse.ArgumentParser:
     for name, helptext, add in (
         ("new", "write a new entity file with placeholders for every field to fill", authoring_cli.add_new_arguments),
         ("schema", "write JSON Schema per kind for editor autocompletion", authoring_cli.add_schema_arguments),
+        ("report", "counts and gaps in the curriculum (lessons without quizzes, uncited pages, reading grade)",
+         authoring_cli.add_report_arguments),
     ):
         add(sub.add_parser(name, help=helptext, description=helptext))
     return top
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run,
-            "new": authoring_cli.run_new, "schema": authoring_cli.run_schema}
+            "new": authoring_cli.run_new, "schema": authoring_cli.run_schema, "report": authoring_cli.run_report}
 
 
 def main(argv: list[str] | None = None) -> int:
