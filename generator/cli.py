@@ -11,6 +11,7 @@ from .build import build_site, card_fit, check_project, generate
 from .cards import cli as cards_cli
 from .cards.decks import cards_for
 from .cards.select import Filters
+from .exports import cli as exports_cli
 from .diagnostics import Diagnostic, format_json, format_text
 from .knowledge import KnowledgeBase
 from .site_config import site_url
@@ -98,13 +99,16 @@ def parser() -> argparse.ArgumentParser:
         ("schema", "write JSON Schema per kind for editor autocompletion", authoring_cli.add_schema_arguments),
         ("report", "counts and gaps in the curriculum (lessons without quizzes, uncited pages, reading grade)",
          authoring_cli.add_report_arguments),
+        ("export", "export questions for an LMS (Moodle XML, QTI, GIFT) or flash cards (Anki)",
+         exports_cli.add_arguments),
     ):
         add(sub.add_parser(name, help=helptext, description=helptext))
     return top
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run,
-            "new": authoring_cli.run_new, "schema": authoring_cli.run_schema, "report": authoring_cli.run_report}
+            "new": authoring_cli.run_new, "schema": authoring_cli.run_schema, "report": authoring_cli.run_report,
+            "export": exports_cli.run}
 
 
 def main(argv: list[str] | None = None) -> int:
