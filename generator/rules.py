@@ -48,6 +48,12 @@ _RULES = (
     # quality
     Rule("content.placeholder", "error", "A TODO: placeholder from `stride new` is still in the file."),
     Rule("content.unsafe-markup", "error", "Raw HTML or a script link in content; use Markdown and [[id]] links."),
+    Rule("content.duplicate-title", "warning", "Two entities of the same kind share a title, so readers cannot tell them apart."),
+    Rule("content.missing-image", "error", "An image path in content text points to no file."),
+    Rule("content.external-image", "error", "An image is loaded from another site, which breaks the offline copy."),
+    Rule("content.relative-link", "error", "Content text links to a file path instead of an [[id]] link."),
+    Rule("content.broken-link", "error", "A link in a hand-written page points to a page that is not generated."),
+    Rule("glossary.duplicate-term", "error", "The same term (or alias) is defined under two glossary ids."),
     Rule("injury.missing-red-flags", "error", "An injury without red flags that stop training."),
     Rule("injury.missing-referral", "error", "An injury without referral guidance (to whom, how urgently)."),
     Rule("injury.missing-evidence", "error", "An injury with fewer than two citations."),

@@ -7,6 +7,10 @@ from ..graph import Graph
 from ..knowledge import KnowledgeBase
 from . import (
     drill_cues,
+    duplicate_titles,
+    glossary_duplicates,
+    images,
+    relative_links,
     drill_dosage,
     drill_progression_mismatch,
     drill_steps,
@@ -40,6 +44,10 @@ RULE_MODULES = (
     quiz_blank,
     uncited_references,
     orphans,
+    duplicate_titles,
+    glossary_duplicates,
+    images,
+    relative_links,
 )
 
 
