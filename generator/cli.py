@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .exports import cli as exports_cli
 from .diagnostics import Diagnostic, format_json, format_text
 from .knowledge import KnowledgeBase
 from .site_config import site_url
+from .writer import write_if_changed
 from .project import Project, find_project
 from .schema import ENTITY_KINDS
 
@@ -63,15 +65,39 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return _exit_code(diagnostics)
 
 
+def _port_taken(address: str) -> str | None:
+    """Why the preview cannot listen on host:port, in plain words, or None when it can."""
+    host, _, port = address.rpartition(":")
+    if not port.isdigit():
+        return f"'{address}' is not host:port, e.g. 127.0.0.1:8000"
+    with socket.socket() as probe:
+        try:
+            probe.bind((host or "127.0.0.1", int(port)))
+        except OSError:
+            return (f"{address} is already in use (another `stride serve` or `mkdocs serve`?); stop it, or choose "
+                    f"another port: stride serve --dev-addr {host or '127.0.0.1'}:{int(port) + 1}")
+    return None
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
-    generated = generate(project, args.strict)
+    busy = _port_taken(args.dev_addr)
+    if busy:
+        print(f"stride serve: {busy}", file=sys.stderr)
+        return EXIT_USAGE
+    generated = generate(project, args.strict, pdfs=False)  # decks are slow; `stride build` makes them
     _report(generated.checked.diagnostics, "text", generated.checked.kb)
-    if generated.report is None:
-        return EXIT_CONTENT
+    if generated.report is None and not project.nav.is_file():
+        write_error_home(project, generated.checked.diagnostics)
     from mkdocs.commands.serve import serve  # noqa: PLC0415 - only serving needs the dev server
 
     serve(config_file=str(project.mkdocs_yml), dev_addr=args.dev_addr, livereload=True)
     return EXIT_OK
+
+
+def write_error_home(project: Project, diagnostics: list[Diagnostic]) -> None:
+    """With no good pages yet, a one-page site so the preview starts and shows the errors (the hook lists them)."""
+    write_if_changed(project.docs / "index.md", b"# Content has errors\n\nFix them and this page reloads.\n")
+    write_if_changed(project.nav, b'{"nav": [{"Home": "index.md"}]}\n')
 
 
 def parser() -> argparse.ArgumentParser:
