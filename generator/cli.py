@@ -54,7 +54,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    generated, site_problems = build_site(project, args.strict, args.offline)
+    generated, site_problems = build_site(project, args.strict, args.offline, args.offline_zip)
     diagnostics = generated.checked.diagnostics + site_problems
     _report(diagnostics, args.format, generated.checked.kb)
     if generated.report is not None and not site_problems and args.format == "text":
@@ -111,6 +111,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--offline", action="store_true",
                                  help="build site-offline/, which opens from the file system (links to .html files)")
+            command.add_argument("--offline-zip", action="store_true",
+                                 help="also offer the offline copy as a zip download on the site (page 'Use it offline')")
         if name == "check":
             command.add_argument("--cards", action="store_true", help="also check that every drill card fits (needs WeasyPrint)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
