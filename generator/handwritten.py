@@ -13,6 +13,7 @@ from .cards.pages import CARDS_FOLDER
 from .educators import REPORT_PAGE
 from .field_reference import FIELDS_PAGE
 from .lint.images import image_problems
+from .lint.safety_urgency import CODE as URGENCY_CODE, HINT as URGENCY_HINT, contradictions
 from .lint.unsafe_markup import unsafe_fragment
 from .render.links import GLOSSARY_PAGE, REFERENCES_PAGE, Linker
 from .render.pages import RULES_PAGE
@@ -67,14 +68,20 @@ def check_pages(pages: Path, kb: KnowledgeBase) -> list[Diagnostic]:
                                                 "write Markdown and [[id]] links"))
             for match in LINK.finditer(line):
                 link = parse_link(match[1], ())
-                if link is None or (linker.find(link.kind, link.target) is None and not _failed(kb, link.kind, link.target)):
+                if link is None or (linker.resolve(link) is None and not _failed(kb, link.kind, link.target)):
                     problems.append(Diagnostic.make(rel, (number, match.start() + 1), "ref.unknown-id",
                                                     f"'[[{match[1]}]]' does not match any page", None))
+        text = path.read_text(encoding="utf-8")
+        for offset, message in contradictions(kb, text):
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            problems.append(Diagnostic.make(rel, (line, col), URGENCY_CODE, message, URGENCY_HINT))
     return problems
 
 
 def _failed(kb: KnowledgeBase, kind: str | None, ident: str) -> bool:
     """The target exists but failed validation: its own file carries the real error."""
+    kind = "injury" if kind == "flag" else kind  # a flag lives in its injury's file
     return any(key[1] == ident and kind in (None, key[0]) for key in kb.failed)
 
 
@@ -90,5 +97,4 @@ def render_handwritten(pages: Path, kb: KnowledgeBase) -> dict[str, str]:
 
 def _resolve(linker: Linker, raw: str) -> str:
     link = parse_link(raw, ())
-    item = link and linker.find(link.kind, link.target)
-    return linker.link(item.key, link.text) if item else f"[[{raw}]]"
+    return (link and linker.resolve(link)) or f"[[{raw}]]"

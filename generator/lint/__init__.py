@@ -15,6 +15,7 @@ from . import (
     drill_progression_mismatch,
     drill_steps,
     injury_evidence,
+    injury_flag_ids,
     injury_red_flags,
     injury_referral,
     orphans,
@@ -23,6 +24,9 @@ from . import (
     quiz_duplicate_item,
     quiz_question_ids,
     unclosed_link,
+    safety_drill_relations,
+    safety_emergency,
+    safety_urgency,
     uncited_references,
     unsafe_markup,
 )
@@ -31,6 +35,10 @@ from .context import Context
 RULE_MODULES = (
     unsafe_markup,
     unclosed_link,
+    safety_urgency,
+    safety_drill_relations,
+    safety_emergency,
+    injury_flag_ids,
     injury_red_flags,
     injury_referral,
     injury_evidence,
