@@ -7,7 +7,8 @@ INJURY = starter("injuries/patellofemoral-pain.yml")
 NEW_INJURY = (INJURY.replace("title: Patellofemoral pain", "title: Patellar tendinopathy")
               .replace("urgency: within-days", "urgency: soon"))
 DRILL = starter("drills/clamshell.yml").replace("addresses: [", "addresses: [patellar-tendinopathy, ")
-LESSON = starter("lessons/hip-and-pelvis-control.yml").replace("Watch for", "Read [[patellar-tendinopathy]]. Watch for")
+LESSON = starter("lessons/hip-and-pelvis-control.yml").replace(
+    "Watch for", "Read [[patellar-tendinopathy]] and [[flag:patellar-tendinopathy/hot-swollen-knee]]. Watch for")
 
 
 def test_a_bad_field_in_a_new_injury_is_the_first_error_and_no_link_is_blamed(project):
@@ -17,12 +18,12 @@ def test_a_bad_field_in_a_new_injury_is_the_first_error_and_no_link_is_blamed(pr
         "drills/clamshell.yml": DRILL,
         "lessons/hip-and-pelvis-control.yml": LESSON,
     })
-    assert "addresses: [patellar-tendinopathy" in DRILL and "[[patellar-tendinopathy]]" in LESSON
+    assert "addresses: [patellar-tendinopathy" in DRILL and "[[flag:patellar-tendinopathy/" in LESSON
     result = stride("--project", str(proj.root), "check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     errors = [line for line in lines if ": error[" in line]
-    assert errors[0] == ("content/injuries/patellar-tendinopathy.yml:16:14: error[schema.invalid-value]: "
+    assert errors[0] == ("content/injuries/patellar-tendinopathy.yml:17:14: error[schema.invalid-value]: "
                          "'refer_to[1].urgency' is the text 'soon'; allowed: emergency, same-day, within-days, routine")
     assert len(errors) == 1
     assert "gluteal-tendinopathy" not in result.stderr

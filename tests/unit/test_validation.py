@@ -98,7 +98,7 @@ def test_unknown_field_in_a_matching_question_lists_matching_fields(project):
     found = problems(project, {"quizzes/hip-and-pelvis-control-quiz.yml": quiz})
     assert found == [("content/quizzes/hip-and-pelvis-control-quiz.yml", 38, 5, "schema.unknown-field",
                       "'options' is not a field of the matching question questions[4]",
-                      "allowed fields: explanation, feedback_correct, feedback_incorrect, hint, id, pairs, stem, type")]
+                      "allowed fields: explanation, feedback_correct, feedback_incorrect, hint, id, pairs, stem, tests_flag, type")]
 
 
 def test_list_items_are_numbered_from_one(project):
