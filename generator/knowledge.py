@@ -83,7 +83,8 @@ def _listed(path: Path, rel: str) -> Loaded:
     list_field, kind = _LIST_FIELD[path.name]
     if model is not None:
         entries = list(enumerate(getattr(model, list_field)))
-        return [Item(kind, entry.id, rel, entry, located.sub((list_field, i))) for i, entry in entries], problems, []
+        items = [Item(kind, entry.id, rel, entry, located.sub((list_field, i))) for i, entry in entries]
+        return items, problems + errors, []  # errors: placeholders left by `stride new`, the model being valid
     entry_model = SINGLE_FILES[path.name].model_fields[list_field].annotation.__args__[0]
     raw = located.data.get(list_field) if isinstance(located.data, dict) else None
     items: list[Item] = []

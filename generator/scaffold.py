@@ -15,7 +15,7 @@ from annotated_types import Ge, Le, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .schema import ENTITY_KINDS
+from .schema import ENTITY_KINDS, GLOSSARY_FILE, REFERENCES_FILE, SINGLE_FILES
 from .schema.relations import FieldRelation
 
 PLACEHOLDER = "TODO:"
@@ -141,3 +141,17 @@ def scaffold(kind: str, entity_id: str) -> str:
     return "\n".join([*header, *writer.lines]) + "\n"
 
 
+
+
+LIST_FILES: dict[str, tuple[str, str]] = {"term": (GLOSSARY_FILE, "terms"), "reference": (REFERENCES_FILE, "references")}
+"""Kinds that are entries in one shared file rather than files of their own: kind → (file, list field)."""
+
+
+def scaffold_entry(kind: str, entity_id: str) -> str:
+    """A new glossary term or reference, as a list entry to append to its file."""
+    file, list_field = LIST_FILES[kind]
+    model = get_args(SINGLE_FILES[file].model_fields[list_field].annotation)[0]
+    writer = _Writer(kind)
+    writer.model(model, 4, "")
+    return "\n".join([f"  - id: {entity_id}  # new {kind}, made by `stride new`: replace every {PLACEHOLDER} value",
+                      *writer.lines]) + "\n"

@@ -75,3 +75,22 @@ def test_new_refuses_an_existing_id_an_invalid_id_and_an_unknown_kind(project):
     unknown = stride("--project", str(proj.root), "new", "drll", "hip-hike")
     assert unknown.returncode == 2 and "did you mean 'drill'?" in unknown.stderr
     assert not (proj.content / "drills" / "hip-hike.yml").exists()
+
+
+@pytest.mark.parametrize("kind, file", [("term", "glossary.yml"), ("reference", "references.yml")])
+def test_new_term_or_reference_is_appended_to_its_file_and_passes_once_filled(project, kind, file):
+    proj = project()
+    created = stride("--project", str(proj.root), "new", kind, "brand-new")
+    assert created.returncode == 0, created.stderr
+    path = proj.content / file
+    text = path.read_text(encoding="utf-8")
+    count = text.count('"TODO: ')
+    assert count >= 3 and f"  - id: brand-new" in text
+    before = stride("--project", str(proj.root), "check")
+    errors = [line for line in before.stderr.splitlines() if ": error[" in line]
+    assert len(errors) == count and all("error[content.placeholder]" in line for line in errors)
+    path.write_text(fill(text, "brand-new"), encoding="utf-8")
+    after = stride("--project", str(proj.root), "check")
+    assert after.returncode == 0, after.stderr
+    again = stride("--project", str(proj.root), "new", kind, "brand-new")
+    assert again.returncode == 2 and f"the {kind} id 'brand-new' is already used in content/{file}" in again.stderr
