@@ -48,3 +48,19 @@ def test_a_bad_glossary_entry_drops_only_that_entry(project):
     result = stride("--project", str(project({"glossary.yml": broken}).root), "check")
     errors = [line for line in result.stderr.splitlines() if ": error[" in line]
     assert len(errors) == 1 and "error[schema.unknown-field]: 'colour' is not a field of glossary.terms[1]" in errors[0]
+
+
+def test_what_only_a_failing_file_links_to_is_not_called_orphan_or_uncited(project):
+    references = starter("references.yml") + ("  - id: new2020\n    authors: New A\n    year: 2020\n    title: New study\n"
+                                              "    venue: J Run\n    url: https://example.org/new\n")
+    wall_sit = ("title: Wall sit\nsummary: S\npurpose: P\nlevel: beginner\n"
+                "dosage: {sets: 2, hold_s: 30, frequency: daily}\nsteps: [Sit.]\ncues: [Breathe.]\n")
+    injury = NEW_INJURY.replace("evidence: [willy2019, bramah2018]", "evidence: [willy2019, new2020]").replace(
+        "drills: [", "drills: [wall-sit, ") if "drills: [" in NEW_INJURY else NEW_INJURY.replace(
+        "evidence: [willy2019, bramah2018]", "evidence: [willy2019, new2020]\ndrills: [wall-sit]")
+    proj = project({"references.yml": references, "drills/wall-sit.yml": wall_sit,
+                    "injuries/patellar-tendinopathy.yml": injury})
+    result = stride("--project", str(proj.root), "check")
+    assert "new2020" in injury and "wall-sit" in injury
+    assert "reference.uncited" not in result.stderr and "orphan.unreferenced" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 error, 0 warnings in 1 file"
