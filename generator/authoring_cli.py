@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .build import check_project
 from .diagnostics import format_text
+from .educators import read_grade_cache
 from .json_schema import SCHEMA_FOLDER, schema_files
 from .knowledge import content_files
 from .project import Project
@@ -90,7 +91,7 @@ def run_report(project: Project, args: argparse.Namespace) -> int:
         print("stride report: fix the errors above first; the report needs content that passes stride check",
               file=sys.stderr)
         return EXIT_CONTENT
-    report = curriculum_report(checked.graph, args.min_questions)
+    report = curriculum_report(checked.graph, args.min_questions, read_grade_cache(project))
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_report(report))
     return EXIT_OK
 

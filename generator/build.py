@@ -14,7 +14,7 @@ from pathlib import Path
 from . import pipeline
 from .diagnostics import Diagnostic
 from .cards.content import Card
-from .educators import educator_pages
+from .educators import GRADE_CACHE, educator_pages, read_grade_cache
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
@@ -96,7 +96,10 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True,
     extra = extra or {}
     handwritten = {**render_handwritten(project.pages, checked.kb),
                    **{path: data.decode() for path, data in extra.items() if path.endswith(".md")}}
-    pages = {**pipeline.render(checked, project.templates), **educator_pages(checked.graph, project.templates), **handwritten}
+    grades = read_grade_cache(project)
+    educators = educator_pages(checked.graph, project.templates, grades)
+    write_if_changed(project.build / "cache" / GRADE_CACHE, json.dumps(grades, sort_keys=True).encode())
+    pages = {**pipeline.render(checked, project.templates), **educators, **handwritten}
     files = {path: text.encode() for path, text in pages.items()}
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-import textstat
 from pydantic import BaseModel
 
 from .extract import texts
@@ -82,13 +82,21 @@ def _sentences(value: object) -> list[str]:
     return [s if s.rstrip().endswith((".", "?", "!")) else s.rstrip() + "." for s in found]
 
 
-def _grade(item: Item) -> Readability | None:
+def _measure(text: str) -> tuple[float, int]:
+    """(Flesch-Kincaid grade, words); textstat loads its pronouncing dictionary (seconds) on first use."""
+    import textstat  # noqa: PLC0415 - only when a text is not in the cache
+
+    return round(textstat.flesch_kincaid_grade(text), 1), textstat.lexicon_count(text)
+
+
+def _grade(item: Item, cache: dict[str, list]) -> Readability | None:
     parts = [s for name in RUNNER_FACING.get(item.kind, ()) for s in _sentences(getattr(item.model, name, None))]
     text = _plain(" ".join(parts))
-    words = textstat.lexicon_count(text)
-    if words < 10:
-        return None
-    return Readability(item.id, item.kind, item.path, round(textstat.flesch_kincaid_grade(text), 1), words)
+    key = hashlib.sha1(text.encode()).hexdigest()
+    if key not in cache:
+        cache[key] = list(_measure(text))
+    grade, words = cache[key]
+    return Readability(item.id, item.kind, item.path, grade, words) if words >= 10 else None
 
 
 def _incoming(graph: Graph, item: Item, relation: str, kinds: tuple[str, ...] | None = None) -> list:
@@ -99,8 +107,10 @@ def _outgoing(graph: Graph, item: Item, relation: str) -> list:
     return graph.outgoing(item.key).get(relation, [])
 
 
-def curriculum_report(graph: Graph, min_questions: int = MIN_QUESTIONS) -> Report:
+def curriculum_report(graph: Graph, min_questions: int = MIN_QUESTIONS, grades: dict[str, list] | None = None) -> Report:
+    """The report; `grades` (text hash → [grade, words]) is a cache that is filled in as texts are measured."""
     kb = graph.kb
+    cache = {} if grades is None else grades
     counts = {kind.plural.lower(): len(kb.of_kind(name)) for name, kind in ENTITY_KINDS.items()}
     counts["glossary terms"] = len(kb.of_kind("term"))
     counts["references"] = len(kb.of_kind("reference"))
@@ -126,8 +136,8 @@ def curriculum_report(graph: Graph, min_questions: int = MIN_QUESTIONS) -> Repor
     linked = {end for source, _, target in graph.edges if source[0] in ENTITY_KINDS and target[0] in ENTITY_KINDS
               for end in (source, target)}
     entities = [item for kind in ENTITY_KINDS for item in kb.of_kind(kind)]
-    grades = [g for g in (_grade(item) for kind in RUNNER_FACING for item in kb.of_kind(kind)) if g]
-    ordered = sorted(g.grade for g in grades)
+    measured = [g for g in (_grade(item, cache) for kind in RUNNER_FACING for item in kb.of_kind(kind)) if g]
+    ordered = sorted(g.grade for g in measured)
     return Report(
         counts=counts,
         injuries_without_drills=[i.id for i in injuries if not helps(i)],
@@ -139,7 +149,7 @@ def curriculum_report(graph: Graph, min_questions: int = MIN_QUESTIONS) -> Repor
         uncited_entities=[f"{i.kind}/{i.id}" for i in entities if i.kind != "quiz" and not _outgoing(graph, i, CITES.name)],
         references_cited_once=sorted(ref for ref, n in cited.items() if n == 1),
         orphans=[f"{i.kind}/{i.id}" for i in entities if i.key not in linked],
-        hard_to_read=sorted((g for g in grades if g.grade > TARGET_GRADE), key=lambda g: (-g.grade, g.kind, g.id)),
+        hard_to_read=sorted((g for g in measured if g.grade > TARGET_GRADE), key=lambda g: (-g.grade, g.kind, g.id)),
         median_grade=ordered[len(ordered) // 2] if ordered else 0.0,
         min_questions=min_questions,
     )
