@@ -12,7 +12,7 @@ from .build import check_project
 from .diagnostics import format_text
 from .educators import read_grade_cache
 from .json_schema import SCHEMA_FOLDER, schema_files
-from .knowledge import content_files
+from .knowledge import content_files, load_knowledge_base
 from .project import Project
 from .report import MIN_QUESTIONS, curriculum_report, format_report
 from .loader import parse_text
@@ -68,7 +68,8 @@ def run_new(project: Project, args: argparse.Namespace) -> int:
 
 def run_schema(project: Project, args: argparse.Namespace) -> int:
     folder = args.output or project.root / SCHEMA_FOLDER
-    files = schema_files()
+    kb, _ = load_knowledge_base(project.content)  # ids to offer; files with errors simply offer none
+    files = schema_files(kb)
     for name, data in files.items():
         write_if_changed(folder / name, data)
     shown = folder.relative_to(project.root) if folder.is_relative_to(project.root) else folder

@@ -79,3 +79,18 @@ def test_stride_schema_writes_one_file_per_kind(project):
     drill = json.loads((proj.root / "build" / "schema" / "drill.json").read_text())
     assert drill["properties"]["level"]["enum"] == ["beginner", "intermediate", "advanced"]
     assert drill["properties"]["level"]["description"]
+
+
+def test_reference_fields_offer_the_knowledge_base_ids_for_completion():
+    from generator.knowledge import load_knowledge_base
+    kb, _ = load_knowledge_base(REPO / "content")
+    with_ids = schemas(kb)
+    targets = with_ids["drill.json"]["properties"]["targets"]["items"]["anyOf"]
+    assert "gluteus-medius" in targets[0]["enum"] and "clamshell" not in targets[0]["enum"]
+    assert targets[1]["pattern"]  # a new id still validates; stride check reports it if unknown
+    for path in content_files(REPO / "content"):
+        rel = path.relative_to(REPO).as_posix()
+        located, _ = load_file(path, rel)
+        parts = rel.split("/")
+        name = f"{KIND_BY_FOLDER[parts[1]].name}.json" if len(parts) == 3 else parts[-1].replace(".yml", ".json")
+        assert list(Draft7Validator(with_ids[name]).iter_errors(located.data)) == [], rel
