@@ -6,14 +6,14 @@ curriculum itself, so the page cannot drift from what `stride check` accepts.
 
 from __future__ import annotations
 
-import types
 from dataclasses import dataclass
-from typing import Annotated, Literal, Union, get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 from annotated_types import Ge, Le, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .annotations import models_in, unwrap
 from .knowledge import KnowledgeBase
 from .scaffold import EXPECTED
 from .schema import ENTITY_KINDS, GLOSSARY_FILE, REFERENCES_FILE, SINGLE_FILES
@@ -40,36 +40,13 @@ class Section:
     rows: list[Row]
 
 
-def _strip(annotation: object) -> tuple[object, bool]:
-    """The type without Annotated and Optional, and whether None is allowed."""
-    optional = False
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType) and type(None) in get_args(annotation):
-            optional = True
-            annotation = next(a for a in get_args(annotation) if a is not type(None))
-        else:
-            return annotation, optional
-
-
-def _models(annotation: object) -> list[type[BaseModel]]:
-    annotation, _ = _strip(annotation)
-    if get_origin(annotation) in (Union, types.UnionType):
-        return [m for arg in get_args(annotation) for m in _models(arg)]
-    if get_origin(annotation) is list:
-        return _models(get_args(annotation)[0])
-    return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
-
-
 def _is_id(info: FieldInfo) -> bool:
     return any("a-z0-9" in str(getattr(m, "pattern", "") or "") for m in info.metadata)
 
 
 def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> str:
     marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
-    annotation, _ = _strip(annotation)
+    annotation = unwrap(annotation)
     if get_origin(annotation) is list:
         inner = get_args(annotation)[0]
         if marker:
@@ -77,7 +54,7 @@ def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> s
         return "list of " + _type_text(FieldInfo.from_annotation(inner), inner, names)
     if marker:
         return f"{' or '.join(marker.allowed_kinds())} id"
-    members = _models(annotation)
+    members = models_in(annotation)
     if members:
         return " or ".join(f"[{names[m]}](#{_anchor(names[m])})" for m in members)
     if get_origin(annotation) is Literal:
@@ -93,9 +70,9 @@ def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> s
 
 
 def _allowed(info: FieldInfo) -> str:
-    annotation, _ = _strip(info.annotation)
+    annotation = unwrap(info.annotation)
     if get_origin(annotation) is list:
-        annotation, _ = _strip(get_args(annotation)[0])
+        annotation = unwrap(get_args(annotation)[0])
     parts = []
     if get_origin(annotation) is Literal:
         parts.append(", ".join(f"`{a}`" for a in get_args(annotation)))
@@ -176,12 +153,12 @@ def _names(root: type[BaseModel], label: str) -> dict[type, str]:
     while queue:
         model = queue.pop(0)
         for name, info in model.model_fields.items():
-            for member in _models(info.annotation):
+            for member in models_in(info.annotation):
                 if member in names:
                     continue
                 tag = member.model_fields.get("type")
-                if tag is not None and get_origin(_strip(tag.annotation)[0]) is Literal:
-                    names[member] = f"{label} › {get_args(_strip(tag.annotation)[0])[0]} question"
+                if tag is not None and get_origin(unwrap(tag.annotation)) is Literal:
+                    names[member] = f"{label} › {get_args(unwrap(tag.annotation))[0]} question"
                 else:
                     names[member] = f"{names[model]} › {name}"
                 queue.append(member)
@@ -195,12 +172,12 @@ def _sections(kb: KnowledgeBase, root: type[BaseModel], label: str, where: str, 
     for model, title in names.items():
         base = paths.get(model, ())
         tag_field = model.model_fields.get("type")
-        tag = get_args(_strip(tag_field.annotation)[0])[0] if tag_field is not None else None
+        tag = get_args(unwrap(tag_field.annotation))[0] if tag_field is not None else None
         if tag is not None:
             base = ()
         rows = []
         for name, info in model.model_fields.items():
-            for member in _models(info.annotation):
+            for member in models_in(info.annotation):
                 paths.setdefault(member, (*base, name))
             dotted = ".".join((*base, name))
             if info.is_required():

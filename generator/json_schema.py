@@ -6,11 +6,11 @@ import json
 
 from pydantic import BaseModel
 
+from .annotations import models_in
 from .knowledge import KnowledgeBase
 from .schema import ENTITY_KINDS, SINGLE_FILES
 from .schema.common import ID_PATTERN
 from .schema.relations import FieldRelation
-from .validate import _models_in
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 """yaml-language-server reads JSON Schema 7 and below; pydantic's output uses nothing newer."""
@@ -42,7 +42,7 @@ def _offer_ids(root: type[BaseModel], schema: dict, kb: KnowledgeBase) -> None:
         seen.add(model)
         where = schema if model is root else schema.get("$defs", {}).get(model.__name__, {})
         for name, info in model.model_fields.items():
-            queue += _models_in(info.annotation)
+            queue += models_in(info.annotation)
             marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
             prop = where.get("properties", {}).get(name)
             if marker is None or prop is None:

@@ -8,13 +8,13 @@ ones the quality rules expect (a drill's dose, an injury's red flags), which bec
 from __future__ import annotations
 
 import json
-import types
-from typing import Annotated, Literal, Union, get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 from annotated_types import Ge, Le, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .annotations import models_in, unwrap
 from .schema import ENTITY_KINDS, GLOSSARY_FILE, REFERENCES_FILE, SINGLE_FILES
 from .schema.relations import FieldRelation
 
@@ -43,32 +43,12 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _unwrap(annotation: object) -> object:
-    """Drop Optional and Annotated around a type."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType) and type(None) in get_args(annotation):
-            annotation = next(a for a in get_args(annotation) if a is not type(None))
-        else:
-            return annotation
-
-
-def _members(annotation: object) -> list[type[BaseModel]]:
-    """The models of a (discriminated) union, in declaration order."""
-    annotation = _unwrap(annotation)
-    if get_origin(annotation) in (Union, types.UnionType):
-        return [m for arg in get_args(annotation) for m in _members(arg)]
-    return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
-
-
 def _value_text(info: FieldInfo, annotation: object) -> str:
     """The placeholder for one scalar: what to write, in the field's own words."""
     marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
     if marker:
         return f"{PLACEHOLDER} {' or '.join(marker.allowed_kinds())} id"
-    annotation = _unwrap(annotation)
+    annotation = unwrap(annotation)
     if get_origin(annotation) is Literal:
         return f"{PLACEHOLDER} one of {', '.join(str(a) for a in get_args(annotation))}"
     kind = {int: "a whole number", float: "a number", bool: "true or false"}.get(annotation)
@@ -103,19 +83,19 @@ class _Writer:
             self.lines.append(" " * (indent - len(first)) + first.rstrip())
 
     def field(self, name: str, info: FieldInfo, pad: str, indent: int, dotted: str) -> None:
-        annotation = _unwrap(info.annotation)
-        models = _members(annotation)
+        annotation = unwrap(info.annotation)
+        models = models_in(annotation, lists=False)
         if name == "type" and get_origin(annotation) is Literal:
             self.lines.append(f"{pad}{name}: {get_args(annotation)[0]}")
         elif get_origin(annotation) is list:
             item = get_args(annotation)[0]
             count = max([1, *(m.min_length for m in info.metadata if isinstance(m, MinLen))])
             self.lines.append(f"{pad}{name}:")
-            choices = _members(item)
+            choices = models_in(item, lists=False)
             for _ in range(count):
                 if choices:
                     if len(choices) > 1:
-                        names = ", ".join(str(get_args(_unwrap(m.model_fields["type"].annotation))[0]) for m in choices)
+                        names = ", ".join(str(get_args(unwrap(m.model_fields["type"].annotation))[0]) for m in choices)
                         self.lines.append(f"{' ' * (indent + 2)}# type is one of: {names}; the field reference lists each type's fields")
                     self.model(choices[0], indent + 4, dotted, first="- ")
                 else:

@@ -9,6 +9,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from .annotations import models_in
 from .diagnostics import Diagnostic
 from .loader import Located, Path_
 from .scaffold import PLACEHOLDER, is_placeholder
@@ -47,19 +48,6 @@ def _describe(value: object) -> str:
     return "nothing" if value is None else repr(value)
 
 
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _models_in(get_args(annotation)[0])
-    if origin in (Union, types.UnionType):
-        return [m for arg in get_args(annotation) for m in _models_in(arg)]
-    if origin is list:
-        return _models_in(get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return []
-
-
 def _pick(models: list[type[BaseModel]], data: object) -> type[BaseModel] | None:
     """Choose the union member a mapping belongs to, by its `type` value when there is one."""
     if len(models) > 1 and isinstance(data, dict):
@@ -81,7 +69,7 @@ def _model_at(root: type[BaseModel], data: object, path: Path_) -> type[BaseMode
         model = _pick(candidates, node)
         if model is None or step not in model.model_fields:
             return None
-        candidates = _models_in(model.model_fields[step].annotation)
+        candidates = models_in(model.model_fields[step].annotation)
         node = node.get(step) if isinstance(node, dict) else None
     return _pick(candidates, node)
 

@@ -85,7 +85,7 @@ def test_new_term_or_reference_is_appended_to_its_file_and_passes_once_filled(pr
     path = proj.content / file
     text = path.read_text(encoding="utf-8")
     count = text.count('"TODO: ')
-    assert count >= 3 and f"  - id: brand-new" in text
+    assert count >= 3 and "  - id: brand-new" in text
     before = stride("--project", str(proj.root), "check")
     errors = [line for line in before.stderr.splitlines() if ": error[" in line]
     assert len(errors) == count and all("error[content.placeholder]" in line for line in errors)

@@ -3,7 +3,7 @@
 from generator.field_reference import field_sections
 from generator.knowledge import KnowledgeBase
 from generator.schema import ENTITY_KINDS, SINGLE_FILES
-from generator.validate import _models_in
+from generator.annotations import models_in
 
 
 def all_fields():
@@ -16,7 +16,7 @@ def all_fields():
         seen.add(model)
         for name, info in model.model_fields.items():
             found.append((f"{model.__name__}.{name}", info.description))
-            queue += _models_in(info.annotation)
+            queue += models_in(info.annotation)
     return found
 
 
