@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from typing import Literal, get_args, get_origin
 
 from annotated_types import Ge, Le, MaxLen, MinLen
+from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .annotations import models_in, unwrap
 from .knowledge import KnowledgeBase
+from .render.escape import md_escape, table_cell
 from .scaffold import EXPECTED
 from .schema import ENTITY_KINDS, GLOSSARY_FILE, REFERENCES_FILE, SINGLE_FILES
 from .schema.relations import FieldRelation
@@ -26,10 +28,10 @@ FIELDS_PAGE = "educators/fields.md"
 class Row:
     name: str
     need: str
-    type: str
+    type: str | Markup
     allowed: str
     description: str
-    example: str
+    example: str | Markup
 
 
 @dataclass(frozen=True)
@@ -44,19 +46,19 @@ def _is_id(info: FieldInfo) -> bool:
     return any("a-z0-9" in str(getattr(m, "pattern", "") or "") for m in info.metadata)
 
 
-def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> str:
+def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> str | Markup:
     marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
     annotation = unwrap(annotation)
     if get_origin(annotation) is list:
         inner = get_args(annotation)[0]
         if marker:
             return f"list of {' or '.join(marker.allowed_kinds())} ids"
-        return "list of " + _type_text(FieldInfo.from_annotation(inner), inner, names)
+        return Markup("list of ") + _type_text(FieldInfo.from_annotation(inner), inner, names)
     if marker:
         return f"{' or '.join(marker.allowed_kinds())} id"
     members = models_in(annotation)
-    if members:
-        return " or ".join(f"[{names[m]}](#{_anchor(names[m])})" for m in members)
+    if members:  # links to the sections of the nested parts: markup made here, from model names
+        return Markup(" or ").join(Markup(f"[{md_escape(names[m])}](#{_anchor(names[m])})") for m in members)
     if get_origin(annotation) is Literal:
         return "one of the allowed values"
     if get_origin(annotation) is dict:
@@ -92,12 +94,10 @@ def _anchor(title: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
 
 
-def _cell(text: str) -> str:
-    """Content text made safe for one Markdown table cell: no raw HTML, attribute lists, pipes or line breaks."""
-    safe = text.replace("<", "&lt;").replace(">", "&gt;").replace("{", "&#123;").replace("}", "&#125;")
-    safe = safe.replace("|", "\\|").replace("`", "'")
-    flat = " ".join(safe.split())
-    return flat if len(flat) <= 70 else flat[:67].rstrip() + "…"
+def _cell(text: str) -> Markup:
+    """Content text for one table cell, shortened, through the pages' one escape (no markup, links or pipes)."""
+    flat = " ".join(text.replace("`", "'").split())
+    return table_cell(flat if len(flat) <= 70 else flat[:67].rstrip() + "…")
 
 
 def _value_at(data: object, path: tuple[str, ...]) -> object:
@@ -111,7 +111,7 @@ def _value_at(data: object, path: tuple[str, ...]) -> object:
     return data
 
 
-def _example(value: object) -> str:
+def _example(value: object) -> str | Markup:
     if value is None or value == [] or value == {}:
         return ""
     if isinstance(value, bool):
@@ -125,7 +125,7 @@ def _example(value: object) -> str:
     return _cell(str(value))
 
 
-def _examples(kb: KnowledgeBase, kind: str, path: tuple[str, ...], tag: str | None) -> str:
+def _examples(kb: KnowledgeBase, kind: str, path: tuple[str, ...], tag: str | None) -> str | Markup:
     for item in kb.of_kind(kind):
         data = item.located.data
         if tag:  # a question type: look inside questions of that type only

@@ -34,3 +34,18 @@ def test_field_reference_lists_every_kind_with_allowed_values(tmp_path):
     injury = {s.title: s for s in sections}["Injury › red_flags"]
     urgency = next(row for row in injury.rows if row.name == "urgency")
     assert urgency.need == "required" and "`emergency`" in urgency.allowed and urgency.description
+
+
+def test_field_reference_page_links_nested_parts_and_escapes_content_examples(project):
+    from generator.build import check_project
+    from generator.render.environment import environment
+    from tests.conftest import REPO
+    from tests.lint.helpers import starter
+    drill = starter("drills/clamshell.yml").replace("summary: A gentle", "summary: 'Try <b>this</b> {: onclick=x} | A gentle")
+    drill = drill.replace("side of the hip.", "side of the hip.'", 1)
+    checked = check_project(project({"drills/clamshell.yml": drill}))
+    page = environment(REPO / "templates").get_template("pages/fields.md.j2").render(sections=field_sections(checked.kb))
+    assert "| `dosage` | **expected** · [Drill › dosage](#drill---dosage) |" in page
+    assert "## Drill › dosage { #drill---dosage }" in page
+    summary = next(line for line in page.splitlines() if line.startswith("| `summary`") and "Try" in line)
+    assert "<b>" not in summary and "&lt;b&gt;" in summary and "&#123;: onclick" in summary and "&#124; A gentle" in summary
