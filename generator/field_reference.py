@@ -206,7 +206,8 @@ def field_sections(kb: KnowledgeBase) -> list[Section]:
     """One section per kind and per nested part, in the order of the kinds."""
     sections: list[Section] = []
     for kind in ENTITY_KINDS.values():
-        sections += _sections(kb, kind.model, kind.label, f"content/{kind.folder}/<id>.yml", kind.name)
+        where = Markup(f"content/{kind.folder}/<id>.yml")  # our own text, printed in a code span
+        sections += _sections(kb, kind.model, kind.label, where, kind.name)
     for file, model in SINGLE_FILES.items():
         label = "Glossary" if file == GLOSSARY_FILE else "References"
         sections += _sections(kb, model, label, f"content/{file}", None)

@@ -46,6 +46,6 @@ def test_field_reference_page_links_nested_parts_and_escapes_content_examples(pr
     checked = check_project(project({"drills/clamshell.yml": drill}))
     page = environment(REPO / "templates").get_template("pages/fields.md.j2").render(sections=field_sections(checked.kb))
     assert "| `dosage` | **expected** · [Drill › dosage](#drill---dosage) |" in page
-    assert "## Drill › dosage { #drill---dosage }" in page
+    assert "## Drill › dosage { #drill---dosage }" in page and "File: `content/drills/<id>.yml`" in page
     summary = next(line for line in page.splitlines() if line.startswith("| `summary`") and "Try" in line)
     assert "<b>" not in summary and "&lt;b&gt;" in summary and "&#123;: onclick" in summary and "&#124; A gentle" in summary
