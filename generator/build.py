@@ -17,6 +17,7 @@ from .cards.content import Card
 from .educators import GRADE_CACHE, educator_pages, read_grade_cache
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
+from .plans.builder import builder_files
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
@@ -103,6 +104,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True,
     files = {path: text.encode() for path, text in pages.items()}
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
+    files.update(builder_files(checked.graph, project.templates))
     checked.add(card_problems, strict)
     if not checked.ok:
         return Generated(checked, None)

@@ -15,6 +15,7 @@ from .cards.select import Filters
 from .exports import cli as exports_cli
 from .diagnostics import Diagnostic, format_json, format_text
 from .knowledge import KnowledgeBase
+from .plans import cli as plans_cli
 from .site_config import site_url
 from .writer import write_if_changed
 from .project import Project, find_project
@@ -122,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     cards = sub.add_parser("cards", help="build a PDF deck of drill cards", description="Build a PDF deck of drill cards.")
     cards_cli.add_arguments(cards)
+    plan = sub.add_parser("plan", help="make a runner's plan (HTML + PDF with cards) and care-team note",
+                          description="Make a runner's plan from a runner file: HTML, PDF with personalised cards, care-team note.")
+    plans_cli.add_arguments(plan)
     for name, helptext, add in (
         ("new", "write a new entity file with placeholders for every field to fill", authoring_cli.add_new_arguments),
         ("schema", "write JSON Schema per kind for editor autocompletion", authoring_cli.add_schema_arguments),
@@ -134,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run,
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run, "plan": plans_cli.run,
             "new": authoring_cli.run_new, "schema": authoring_cli.run_schema, "report": authoring_cli.run_report,
             "export": exports_cli.run}
 

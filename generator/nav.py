@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 
 from .knowledge import KnowledgeBase
+from .plans.pages import PLAN_PAGE
 from .render.links import GLOSSARY_PAGE, REFERENCES_PAGE
 from .render.order import lesson_order
 from .schema import ENTITY_KINDS
 
-SECTION_ORDER = ("lesson", "biomechanics", "anatomy", "injury", "assessment", "drill", "communication", "quiz")
+SECTION_ORDER = ("lesson", "biomechanics", "anatomy", "injury", "assessment", "drill", "communication", "quiz",
+                 "plan", "runner")
 START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach may do", "scope.md"))
 GENERATED_START = (("Content rules for educators", "rules.md"), ("Content fields for educators", "educators/fields.md"),
                    ("Curriculum report", "educators/report.md"))
@@ -29,6 +31,8 @@ def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
         ordered = lesson_order(items) if name == "lesson" else sorted(items, key=lambda i: i.title.lower())
         pages = [f"{kind.folder}/index.md"] + [{html.escape(i.title, quote=False): kind.url(i.id)} for i in ordered]
         nav.append({kind.plural: pages})
+    if kb.of_kind("plan"):
+        nav.append({"Plan builder": PLAN_PAGE})
     nav.append({"Drill cards": "cards/index.md"})
     nav.append({"Glossary": GLOSSARY_PAGE})
     nav.append({"References": REFERENCES_PAGE})

@@ -158,6 +158,8 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str, 
                                f"'{at}' must be {_TYPE_NAMES[kind_of]}, found {_describe(value)}", hint)
     if kind_of == "literal_error":
         expected = [str(a) for a in get_args(_literal_of(parent, name))] if parent else []
+        # A list of fixed values (equipment: [band, step]) has no parent model at the item; pydantic names them.
+        expected = expected or re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         hint = did_you_mean(str(value), expected) if isinstance(value, str) else None
         return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
                                f"'{at}' is {_describe(value)}; allowed: {', '.join(expected)}", hint)

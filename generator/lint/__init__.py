@@ -6,6 +6,7 @@ from ..diagnostics import Diagnostic
 from ..graph import Graph
 from ..knowledge import KnowledgeBase
 from . import (
+    assessment_finding_ids,
     drill_cues,
     duplicate_titles,
     glossary_duplicates,
@@ -19,6 +20,10 @@ from . import (
     injury_red_flags,
     injury_referral,
     orphans,
+    plan_contradiction,
+    plan_policy,
+    plan_unknown_finding,
+    plan_unused_finding,
     quiz_blank,
     quiz_correct_count,
     quiz_duplicate_item,
@@ -50,6 +55,11 @@ RULE_MODULES = (
     quiz_duplicate_item,
     quiz_question_ids,
     quiz_blank,
+    assessment_finding_ids,
+    plan_policy,
+    plan_unknown_finding,
+    plan_contradiction,
+    plan_unused_finding,
     uncited_references,
     orphans,
     duplicate_titles,

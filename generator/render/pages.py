@@ -7,6 +7,7 @@ from pathlib import Path
 from ..graph import Graph
 from ..rules import RULES
 from ..knowledge import Item
+from ..plans.pages import runner_extra, table_extra
 from ..schema import ENTITY_KINDS, Kind
 from ..safety import cautions_for
 from ..schema.injury import PROFESSIONAL_LABELS
@@ -29,6 +30,9 @@ _INTROS = {
     "communication": "What to say, and how, to runners and to the care team.",
     "lesson": "Lessons in a suggested order: each builds on the ones before it.",
     "quiz": "Check yourself. Each quiz belongs to a lesson.",
+    "plan": "Decision tables that turn a runner's assessment findings into a short, traced plan. Educators edit "
+    "them in content/plans/; the plan builder and `stride plan` both follow them.",
+    "runner": "Runner files taken from assessment to plan, each reason traced from finding to movement pattern to drill.",
 }
 
 
@@ -70,6 +74,10 @@ def _extra(item: Item, page: Page, quiz_html) -> dict:
             "prerequisites": page.links_by_id(m.prerequisites),
             "quizzes": [{"title": q.title, "html": quiz_html(q, page)} for q in quizzes],
         }
+    if item.kind == "plan":
+        return {**table_extra(item, page), "professionals": PROFESSIONAL_LABELS, "urgency": BY_NAME}
+    if item.kind == "runner":
+        return runner_extra(item, page)
     if item.kind == "quiz":
         return {"lesson": page.links_by_id([m.lesson])[0] if m.lesson else None, "quiz_html": quiz_html(item, page)}
     return {}

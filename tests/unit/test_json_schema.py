@@ -17,9 +17,14 @@ SCHEMAS = schemas()
 
 
 def schema_for(rel: str) -> dict:
+    return SCHEMAS[schema_name(rel)]
+
+
+def schema_name(rel: str) -> str:
+    """content/drills/x.yml → drill.json; content/plans/examples/x.yml → runner.json; content/glossary.yml → glossary.json."""
     parts = rel.split("/")
-    name = f"{KIND_BY_FOLDER[parts[1]].name}.json" if len(parts) == 3 else parts[-1].replace(".yml", ".json")
-    return SCHEMAS[name]
+    folder = "/".join(parts[1:-1])
+    return f"{KIND_BY_FOLDER[folder].name}.json" if folder else parts[-1].replace(".yml", ".json")
 
 
 def test_every_schema_is_valid_draft_7():
@@ -91,6 +96,4 @@ def test_reference_fields_offer_the_knowledge_base_ids_for_completion():
     for path in content_files(REPO / "content"):
         rel = path.relative_to(REPO).as_posix()
         located, _ = load_file(path, rel)
-        parts = rel.split("/")
-        name = f"{KIND_BY_FOLDER[parts[1]].name}.json" if len(parts) == 3 else parts[-1].replace(".yml", ".json")
-        assert list(Draft7Validator(with_ids[name]).iter_errors(located.data)) == [], rel
+        assert list(Draft7Validator(with_ids[schema_name(rel)]).iter_errors(located.data)) == [], rel
