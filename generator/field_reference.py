@@ -19,6 +19,7 @@ from .knowledge import KnowledgeBase
 from .render.escape import md_escape, table_cell
 from .scaffold import EXPECTED
 from .schema import ENTITY_KINDS, GLOSSARY_FILE, REFERENCES_FILE, SINGLE_FILES
+from .schema.common import ID_PATTERN
 from .schema.relations import FieldRelation
 
 FIELDS_PAGE = "educators/fields.md"
@@ -43,7 +44,7 @@ class Section:
 
 
 def _is_id(info: FieldInfo) -> bool:
-    return any("a-z0-9" in str(getattr(m, "pattern", "") or "") for m in info.metadata)
+    return any(getattr(m, "pattern", None) == ID_PATTERN for m in info.metadata)
 
 
 def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> str | Markup:

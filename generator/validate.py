@@ -13,6 +13,7 @@ from .annotations import models_in
 from .diagnostics import Diagnostic
 from .loader import Located, Path_
 from .scaffold import PLACEHOLDER, is_placeholder
+from .schema.common import ID_PATTERN
 
 _TYPE_NAMES = {
     "int_type": "a whole number",
@@ -127,7 +128,7 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str, 
         doc = _field_doc(parent, name)
         return Diagnostic.make(rel, located.pos(path[:-1]), "schema.missing-field", f"required field '{at}' is missing",
                                f"add `{name}:`" + (f" ({doc})" if doc else ""))
-    if kind_of == "string_pattern_mismatch" and "a-z0-9" in error.get("ctx", {}).get("pattern", ""):
+    if kind_of == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
                                f"'{at}' is {_describe(value)}, but ids are lowercase words joined by hyphens",

@@ -28,6 +28,10 @@ def fill(text: str, new_id: str) -> str:
                 lines.append(f"{lead}bramah2018")
         elif what.endswith(" id"):
             value = STARTER_IDS[what.split()[0]]
+        elif "'<assessment>/<finding>'" in what:
+            value = "single-leg-squat-test/pelvis-drops"
+        elif "YYYY-MM-DD" in what:
+            value = "2026-01-15"
         elif what.startswith("one of "):
             value = what.removeprefix("one of ").split(", ")[0]
         elif what.startswith("a whole number from "):
