@@ -12,7 +12,6 @@ from ..knowledge import Item
 from ..render.dose import change_rows, detail_rows, headline
 from ..render.links import Linker, cite_label
 
-MAX_CUES = 4
 QR_MASK = 3
 
 
@@ -21,6 +20,12 @@ class Zone:
     colour: str
     score: str
     action: str
+
+
+@dataclass(frozen=True)
+class CardFigure:
+    svg: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Card:
     url: str
     qr_svg: str
     source: str
+    figure: CardFigure | None = None
 
 
 def drill_url(site_url: str, drill_id: str) -> str:
@@ -89,7 +95,7 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         amount=[(label, text(value)) for label, value in detail_rows(m.dosage)] if m.dosage else [],
         changes=[(label, text(value)) for label, value in change_rows(m.dosage)] if m.dosage else [],
         steps=[text(s) for s in m.steps],
-        cues=[text(c) for c in m.cues[:MAX_CUES]],
+        cues=[text(c) for c in m.cues],
         errors=[(text(e.error), text(e.fix)) for e in m.common_errors],
         easier=[titles[i] for i in m.regressions if i in titles],
         harder=[titles[i] for i in m.progressions if i in titles],
