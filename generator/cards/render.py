@@ -54,7 +54,7 @@ FIT_CSS = """
 /* Fit check: let a face grow instead of clipping it, so a face that needs a second page is too long. */
 .card-face { height: auto; overflow: visible; }
 .card-bottom { position: relative; left: 0; right: 0; bottom: 0; margin-top: 1.5mm; }
-.card-front, .card-back { padding-bottom: 5.5mm; }
+.card-front, .card-back { padding-bottom: 5.2mm; }
 """
 
 
