@@ -56,6 +56,7 @@ _RULES = (
     Rule("quiz.duplicate-item", "error", "Matching or ordering items repeat, so the answer is ambiguous."),
     Rule("quiz.duplicate-question-id", "error", "Two questions share an id; saved progress would mix them."),
     Rule("quiz.blank-missing", "error", "A fill-in-the-blank stem has no ____ blank."),
+    Rule("figure.impossible-pose", "error", "A figure's body goes through the ground or the prop it rests on."),
     Rule("card.too-long", "warning", "A drill's printed card has more text than fits on the card."),
     Rule("card.unavailable", "warning", "PDF decks could not be made (WeasyPrint or its Pango libraries are missing)."),
     Rule("site.build", "error", "MkDocs could not build the generated pages (a broken link or anchor)."),

@@ -24,6 +24,8 @@ PERSON_CM = 175
 PROP_HEIGHT = {"step": 0.10, "box": 0.25, "bench": 0.24, "mat": 0.008, "slider": 0.012}
 PROP_WIDTH = {"step": 0.22, "box": 0.30, "bench": 0.55, "mat": 0.0, "slider": 0.07}
 SURFACE_PROPS = tuple(PROP_HEIGHT)
+BENCH_TOP = 0.05
+"""Thickness of a bench's top; a leg may hang under it."""
 
 INK, FAR, GHOST, HALO = "#000", "#7a7a7a", "#9a9a9a", "#cdcdcd"
 
@@ -40,28 +42,42 @@ class Placed:
 
     boxes: list[tuple[str, float, float, float]]
 
-    def floor_at(self, x: float) -> float:
-        return max([top for _, x0, x1, top in self.boxes if x0 - 0.01 <= x <= x1 + 0.01], default=0.0)
+    def floor_at(self, x: float, y: float | None = None) -> float:
+        """The surface under (x, y): a prop's top, or the ground; under a bench's top there is room."""
+        tops = [top for kind, x0, x1, top in self.boxes if x0 - 0.01 <= x <= x1 + 0.01
+                and not (kind == "bench" and y is not None and y < top - BENCH_TOP)]
+        return max(tops, default=0.0)
 
 
 def _point_of(skeleton: Skeleton, name: str) -> Point:
     return skeleton.points[base_point(skeleton.points, name)[0]]
 
 
-def place_props(figure: Figure, first: Skeleton) -> Placed:
-    """Surface props sit under their point in the first position: at a fixed height under a base point, else
-    reaching up to the point (a foot on a bench)."""
-    bases = {p.base for p in figure.positions}
+def place_props(figure: Figure, drawn: list[Skeleton]) -> Placed:
+    """Surface props sit under their point: at a fixed height under a base point; under any other point (a heel
+    on a bench, a seat under a squat) reaching up to where that point is lowest."""
     boxes = []
     for prop in figure.props:
         if prop.kind not in PROP_HEIGHT or prop.under is None:
             continue
-        name, reach = base_point(first.points, prop.under)
-        x, y = first.points[name]
-        top = PROP_HEIGHT[prop.kind] if prop.under == figure.positions[0].base or (
-            prop.under in bases and y - reach < PROP_HEIGHT[prop.kind]) else max(0.0, y - reach)
+        fixed = prop.under == figure.positions[0].base
+        skeleton = drawn[0] if fixed else min(drawn, key=lambda s: s.points[base_point(s.points, prop.under)[0]][1])
+        name, reach = base_point(skeleton.points, prop.under)
+        x, y = skeleton.points[name]
+        top = PROP_HEIGHT[prop.kind] if fixed else max(0.0, y - reach)
         width = PROP_WIDTH[prop.kind]
-        boxes.append((prop.kind, x - width * 0.45, x + width * 0.55, top))
+        if prop.under.endswith("-foot"):  # the whole foot stands on it
+            side = prop.under.removesuffix("-foot")
+            left = min(skeleton.points[f"{side}-heel"][0], skeleton.points[f"{side}-toe"][0]) - 0.02
+        elif prop.under.endswith("-toe"):  # the ball of the foot on the edge, the heel free to drop
+            left = x - 0.04
+        elif prop.under == "pelvis" and figure.view == "side":  # a seat: under the buttocks, clear of the legs
+            left = x - width * 0.8
+        elif prop.kind == "bench":  # a knee or foot on its end, the body clear of it
+            left = x - 0.06
+        else:
+            left = x - width / 2
+        boxes.append((prop.kind, left, left + width, top))
     return Placed(boxes)
 
 
@@ -69,14 +85,13 @@ def skeletons(figure: Figure) -> tuple[list[Skeleton], Placed]:
     """Every position placed: the first on its base at x = 0; later ones with their base where that point was
     in the first position, resting on the prop under it if there is one."""
     first_pose = figure.positions[0]
-    on_prop = {p.under: PROP_HEIGHT[p.kind] for p in figure.props if p.under and p.kind in PROP_HEIGHT}
-    first = pose_points(first_pose, figure.view, on_prop.get(first_pose.base, 0.0))
-    placed = place_props(figure, first)
+    fixed = {p.under: PROP_HEIGHT[p.kind] for p in figure.props if p.under and p.kind in PROP_HEIGHT}
+    first = pose_points(first_pose, figure.view, fixed.get(first_pose.base, 0.0))
     drawn = [first]
     for pose in figure.positions[1:]:
         x = 0.0 if pose.base == first_pose.base else _point_of(first, pose.base)[0]
-        drawn.append(pose_points(pose, figure.view, placed.floor_at(x) if pose.base in on_prop else 0.0, x))
-    return drawn, placed
+        drawn.append(pose_points(pose, figure.view, fixed.get(pose.base, 0.0), x))
+    return drawn, place_props(figure, drawn)
 
 
 def problems(figure: Figure) -> list[tuple[int, str]]:
@@ -85,7 +100,7 @@ def problems(figure: Figure) -> list[tuple[int, str]]:
     drawn, placed = skeletons(figure)
     for index, skeleton in enumerate(drawn):
         for name, low in sorted(lowest_reach(skeleton).items()):
-            floor = placed.floor_at(skeleton.points[name][0])
+            floor = placed.floor_at(skeleton.points[name][0], low)
             if low < floor - GROUND_TOLERANCE:
                 depth = round((floor - low) * PERSON_CM)
                 found.append((index, f"the {name.replace('-', ' ')} is {depth} cm below the "
@@ -173,10 +188,24 @@ def moving_point(figure: Figure, drawn: list[Skeleton]) -> str | None:
     return name if math.dist(drawn[0].points[name], drawn[-1].points[name]) > 0.04 else None
 
 
+def _wall_x(skeleton: Skeleton, at: str) -> float:
+    """A wall touches the front of a hand or knee, or the back of the trunk or head."""
+    x = _point_of(skeleton, at)[0]
+    return x - A.TRUNK_WIDTH / 2 - 0.04 if at in ("back", "shoulders", "pelvis", "head") else x + A.LIMB_WIDTH / 2
+
+
 def _props(figure: Figure, placed: Placed, last: Skeleton, dx: float) -> list[str]:
     out = []
     for kind, x0, x1, top in placed.boxes:
         if kind == "mat":
+            continue
+        if kind == "bench":
+            slab = BENCH_TOP * SCALE
+            out.append(f'<rect x="{(x0 + dx) * SCALE:.1f}" y="{-top * SCALE:.1f}" width="{(x1 - x0) * SCALE:.1f}" '
+                       f'height="{slab:.1f}" rx="1.5" fill="#e4e4e4" stroke="{INK}" stroke-width="1.4"/>')
+            for leg in (x0 + 0.03, x1 - 0.05):
+                out.append(f'<rect x="{(leg + dx) * SCALE:.1f}" y="{-(top - BENCH_TOP) * SCALE:.1f}" width="2.5" '
+                           f'height="{(top - BENCH_TOP) * SCALE:.1f}" fill="{INK}"/>')
             continue
         y = -top * SCALE
         radius = 1.5 if kind != "slider" else top * SCALE / 2
@@ -184,7 +213,7 @@ def _props(figure: Figure, placed: Placed, last: Skeleton, dx: float) -> list[st
                    f'height="{top * SCALE:.1f}" rx="{radius:.1f}" fill="#e4e4e4" stroke="{INK}" stroke-width="1.4"/>')
     for prop in figure.props:
         if prop.kind == "wall" and prop.at:
-            x = _point_of(last, prop.at)[0] + A.LIMB_WIDTH / 2
+            x = _wall_x(last, prop.at)
             top = max(y for _, y in last.points.values()) + 0.08
             out.append(f'<rect x="{(x + dx) * SCALE:.1f}" y="{-top * SCALE:.1f}" width="4" height="{top * SCALE:.1f}" '
                        f'fill="#bdbdbd" stroke="{INK}" stroke-width="1.2"/>')
@@ -241,7 +270,8 @@ def render(figure: Figure, emphasis: frozenset[str] = frozenset()) -> Pictogram:
         left_edge, right_edge, top = min(left_edge, x0), max(right_edge, x1), max(top, box_top)
     for prop in figure.props:
         if prop.kind == "wall" and prop.at:
-            right_edge = max(right_edge, _point_of(drawn[-1], prop.at)[0] + 0.08)
+            x = _wall_x(drawn[-1], prop.at)
+            left_edge, right_edge = min(left_edge, x - 0.02), max(right_edge, x + 0.06)
     panels = range(len(drawn)) if compare else [0]
     for panel in panels:
         dx = offsets[panel]

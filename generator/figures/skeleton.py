@@ -103,7 +103,7 @@ def _front_view(pose: Position, view: str) -> dict[str, Point]:
         elbow = _add(shoulder, _dir(arm_angle), A.UPPER_ARM * max(0.2, reach))
         points.update({
             f"{side}-hip": hip, f"{side}-knee": knee, f"{side}-ankle": ankle, f"{side}-heel": heel,
-            f"{side}-toe": _add(heel, (sign, 0.0), A.FOOT / 3), f"{side}-shoulder": shoulder,
+            f"{side}-toe": _add(heel, (sign * 0.25, -0.3), A.FOOT / 4), f"{side}-shoulder": shoulder,
             f"{side}-elbow": elbow,
             f"{side}-hand": _add(elbow, _dir(arm_angle + sign * limb.elbow), A.FOREARM + A.HAND / 2),
         })
@@ -120,8 +120,9 @@ def base_point(points: dict[str, Point], base: str) -> tuple[str, float]:
     if base.endswith("-foot"):
         side = base.removesuffix("-foot")
         return min((f"{side}-heel", f"{side}-toe"), key=lambda n: points[n][1]), A.LIMB_WIDTH / 2
-    if base == "back":
-        return min(("pelvis", "neck"), key=lambda n: points[n][1]), A.TRUNK_WIDTH / 2
+    if base in ("back", "pelvis"):
+        trunk = ("pelvis", "neck") if base == "back" else ("pelvis", "left-hip", "right-hip")
+        return min(trunk, key=lambda n: points[n][1]), A.TRUNK_WIDTH / 2
     name = "neck" if base == "shoulders" else base
     return name, RADIUS.get(base, A.LIMB_WIDTH / 2)
 
@@ -129,7 +130,8 @@ def base_point(points: dict[str, Point], base: str) -> tuple[str, float]:
 def pose_points(pose: Position, view: str, surface: float = 0.0, at_x: float = 0.0) -> Skeleton:
     """Joint positions with the base point resting on a surface `surface` high (ground = 0) at x = `at_x`."""
     raw = _side_view(pose) if view == "side" else _front_view(pose, view)
-    raw = _rotate(raw, ROTATION.get(pose.body, 0))
+    rotation = ROTATION.get(pose.body, 0)
+    raw = _rotate(raw, rotation - pose.tilt if rotation >= 0 else rotation + pose.tilt)
     name, reach = base_point(raw, pose.base)
     bx, by = raw[name]
     dy = surface + reach - by

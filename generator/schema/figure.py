@@ -18,10 +18,18 @@ BodyPosition = Literal["standing", "kneeling", "sitting", "supine", "prone", "si
 Side = Literal["left", "right"]
 PointName = Literal[
     "left-foot", "right-foot", "left-heel", "right-heel", "left-toe", "right-toe", "left-knee", "right-knee",
-    "left-hand", "right-hand", "left-elbow", "right-elbow", "pelvis", "back", "head", "shoulders",
+    "left-hand", "right-hand", "left-elbow", "right-elbow", "left-ankle", "right-ankle", "pelvis", "back", "head",
+    "shoulders",
 ]
 PropKind = Literal["step", "box", "bench", "wall", "band", "mat", "slider", "ball", "partner"]
 FigureLayout = Literal["sequence", "compare"]
+BodyRegion = Literal[
+    "abdomen", "lower-back", "gluteal", "hip-side", "hip-front", "groin", "thigh-front", "thigh-back", "thigh-side",
+    "thigh-inner", "knee-front", "knee-side", "shin", "shin-inner", "shin-outer", "calf", "achilles", "ankle", "heel",
+    "foot-top",
+]
+"""Regions of the body map; an anatomy entity lists the ones it covers."""
+BODY_REGIONS: tuple[str, ...] = BodyRegion.__args__
 
 BODY_VIEWS: dict[str, tuple[str, ...]] = {
     "standing": ("side", "front", "back"),
@@ -54,6 +62,8 @@ class Position(Strict):
 
     body: BodyPosition = Field(description="Overall body position.")
     base: PointName = Field(description="The body point resting on the ground or on a prop.", examples=["left-foot"])
+    tilt: int = Field(0, ge=-60, le=60, description="Whole body tilted from its body position: lying, + raises the "
+                                                   "head; standing, + leans the whole body forward (as into a wall).")
     trunk: int = Field(0, ge=-45, le=100, description="Trunk lean forward (+) or back (−) from the body position.")
     neck: int = Field(0, ge=-45, le=60, description="Neck flexion (+, chin to chest) or extension (−).")
     trunk_side: int = Field(0, ge=-40, le=40, description="Front/back views: trunk lean toward the left (+) side.")
@@ -66,7 +76,7 @@ class Prop(Strict):
     kind: PropKind
     under: PointName | None = Field(None, description="The body point that rests on this prop.")
     at: PointName | None = Field(None, description="The body point that touches it (wall, ball, partner).")
-    between: tuple[PointName, PointName] | None = Field(None, description="Two points a band runs between.")
+    between: list[PointName] | None = Field(None, min_length=2, max_length=2, description="Two points a band runs between.")
 
 
 class Figure(Strict):
