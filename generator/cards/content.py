@@ -7,6 +7,7 @@ from functools import cache
 
 import segno
 
+from ..figures import figure_of
 from ..graph import Graph
 from ..knowledge import Item
 from ..render.dose import change_rows, detail_rows, headline
@@ -84,6 +85,7 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
     if evidence:
         source += " · Evidence: " + "; ".join(cite_label(r) for r in evidence[:2])
     url = drill_url(site_url, drill.id)
+    picture = figure_of(drill, graph.kb)
     return Card(
         id=drill.id,
         title=m.title,
@@ -104,4 +106,5 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         url=url,
         qr_svg=qr_svg(url),
         source=source + " · Not medical advice",
+        figure=CardFigure(picture.svg, picture.alt) if picture else None,
     )

@@ -9,6 +9,8 @@ from .pictogram import Pictogram, render
 FIGURE_KINDS = ("drill", "assessment", "biomechanics")
 """Kinds whose entities should carry a pose figure; one without is a gap in `stride check`'s summary."""
 
+BODY_MAP_KINDS = ("anatomy", "drill", "injury")
+"""Kinds whose pages show a body map: where it is, what it trains, where it hurts."""
 LINKED_ANATOMY = {"drill": "targets", "biomechanics": "structures", "assessment": "checks", "injury": "structures"}
 """The field naming the anatomy a figure or body map highlights, per kind."""
 
@@ -34,6 +36,12 @@ def body_map_of(item: Item, kb: KnowledgeBase) -> Pictogram | None:
     """Where it is (anatomy), what it trains (drill) or where it hurts (injury); None when nothing maps."""
     regions = regions_of(item, kb)
     return body_map(regions) if regions else None
+
+
+def figure_blocks(item: Item, kb: KnowledgeBase) -> dict[str, Pictogram | None]:
+    """What an entity page shows: its pose figure and its body map (either may be None)."""
+    return {"figure": figure_of(item, kb) if item.kind in FIGURE_KINDS else None,
+            "body_map": body_map_of(item, kb) if item.kind in BODY_MAP_KINDS else None}
 
 
 def unposed(kb: KnowledgeBase) -> dict[str, list[str]]:

@@ -294,7 +294,7 @@ def render(figure: Figure, emphasis: frozenset[str] = frozenset()) -> Pictogram:
             parts.append(_mark(panel == 0, (lo + hi) / 2 * SCALE + dx * SCALE, 8))
     height = top + margin + bottom
     view = f"{x0 * SCALE:.1f} {-(top + margin) * SCALE:.1f} {(x1 - x0) * SCALE:.1f} {height * SCALE:.1f}"
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}" class="stride-figure" aria-hidden="true" '
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}" class="stride-figure" preserveAspectRatio="xMinYMax meet" aria-hidden="true" '
            f'focusable="false">' + "".join(parts) + "</svg>")
     return Pictogram(svg, describe(figure, drawn, name))
 
