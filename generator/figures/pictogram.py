@@ -21,8 +21,10 @@ GROUND_TOLERANCE = 0.015
 PERSON_CM = 175
 """Body height used to state distances in problems."""
 
-PROP_HEIGHT = {"step": 0.10, "box": 0.25, "bench": 0.24, "mat": 0.008, "slider": 0.012}
-PROP_WIDTH = {"step": 0.22, "box": 0.30, "bench": 0.55, "mat": 0.0, "slider": 0.07}
+PROP_HEIGHT = {"step": 0.10, "box": 0.25, "bench": 0.24, "table": 0.42, "mat": 0.008, "slider": 0.012}
+PROP_WIDTH = {"step": 0.22, "box": 0.30, "bench": 0.55, "table": 0.62, "mat": 0.0, "slider": 0.07}
+OPEN_UNDER = ("bench", "table")
+"""Props on legs: only their top is solid; a leg may hang beneath."""
 SURFACE_PROPS = tuple(PROP_HEIGHT)
 BENCH_TOP = 0.05
 """Thickness of a bench's top; a leg may hang under it."""
@@ -45,7 +47,7 @@ class Placed:
     def floor_at(self, x: float, y: float | None = None) -> float:
         """The surface under (x, y): a prop's top, or the ground; under a bench's top there is room."""
         tops = [top for kind, x0, x1, top in self.boxes if x0 - 0.01 <= x <= x1 + 0.01
-                and not (kind == "bench" and y is not None and y < top - BENCH_TOP)]
+                and not (kind in OPEN_UNDER and y is not None and y < top - BENCH_TOP)]
         return max(tops, default=0.0)
 
 
@@ -73,6 +75,8 @@ def place_props(figure: Figure, drawn: list[Skeleton]) -> Placed:
             left = x - 0.04
         elif prop.under == "pelvis" and figure.view == "side":  # a seat: under the buttocks, clear of the legs
             left = x - width * 0.8
+        elif prop.under in ("back", "shoulders", "pelvis"):  # lying on it, the legs free past its end
+            left = x - width + 0.08
         elif prop.kind == "bench":  # a knee or foot on its end, the body clear of it
             left = x - 0.06
         else:
@@ -199,7 +203,7 @@ def _props(figure: Figure, placed: Placed, last: Skeleton, dx: float) -> list[st
     for kind, x0, x1, top in placed.boxes:
         if kind == "mat":
             continue
-        if kind == "bench":
+        if kind in OPEN_UNDER:
             slab = BENCH_TOP * SCALE
             out.append(f'<rect x="{(x0 + dx) * SCALE:.1f}" y="{-top * SCALE:.1f}" width="{(x1 - x0) * SCALE:.1f}" '
                        f'height="{slab:.1f}" rx="1.5" fill="#e4e4e4" stroke="{INK}" stroke-width="1.4"/>')
@@ -254,7 +258,7 @@ def render(figure: Figure, emphasis: frozenset[str] = frozenset()) -> Pictogram:
     drawn, placed = skeletons(figure)
     parts: list[str] = []
     left_edge, right_edge, top = math.inf, -math.inf, 0.0
-    compare = figure.layout == "compare"
+    compare = figure.layout in ("compare", "pair")
     offsets: list[float] = []
     cursor = 0.0
     for skeleton in drawn:
@@ -286,9 +290,9 @@ def render(figure: Figure, emphasis: frozenset[str] = frozenset()) -> Pictogram:
         parts += _arrow(drawn[0].points[name], drawn[-1].points[name], drawn[-1].points["pelvis"], 0.0)
     margin = 0.06
     x0, x1 = left_edge - margin, right_edge + margin
-    bottom = 0.05 if not compare else 0.14
+    bottom = 0.14 if figure.layout == "compare" else 0.05
     parts.insert(0, f'<line x1="{x0 * SCALE:.1f}" y1="0" x2="{x1 * SCALE:.1f}" y2="0" stroke="{INK}" stroke-width="1.4"/>')
-    if compare:
+    if figure.layout == "compare":
         for panel, dx in enumerate(offsets):
             lo, hi, _ = _extent(drawn[panel])
             parts.append(_mark(panel == 0, (lo + hi) / 2 * SCALE + dx * SCALE, 8))
@@ -304,6 +308,8 @@ def render(figure: Figure, emphasis: frozenset[str] = frozenset()) -> Pictogram:
 BODY_WORDS = {"standing": "standing", "kneeling": "kneeling", "sitting": "sitting", "supine": "lying on the back",
               "prone": "lying face down", "side-lying": "lying on the side", "quadruped": "on hands and knees",
               "plank": "in a plank"}
+BASE_WORDS = {"pelvis": "resting on the hip", "back": "resting on the back", "shoulders": "resting on the shoulders",
+              "head": "resting on the head"}
 JOINT_WORDS = {"hip": ("hip bent", "hip extended"), "knee": ("knee bent", None), "ankle": ("ankle flexed up", "toes pointed"),
                "shoulder": ("arm raised", "arm back"), "elbow": ("elbow bent", None),
                "hip_abduction": ("leg out to the side", "leg across"), "knee_valgus": ("knee drifting inward", "knee out"),
@@ -311,9 +317,13 @@ JOINT_WORDS = {"hip": ("hip bent", "hip extended"), "knee": ("knee bent", None),
 
 
 def _describe_position(position: Position, figure: Figure) -> str:
+    return ", ".join(_position_words(position, figure))
+
+
+def _position_words(position: Position, figure: Figure) -> list[str]:
     words = [BODY_WORDS[position.body]]
     on = next((p.kind for p in figure.props if p.under == position.base and p.kind in SURFACE_PROPS), None)
-    words.append(f"on the {position.base.replace('-', ' ')}" + (f" on a {on}" if on else ""))
+    words.append(BASE_WORDS.get(position.base, f"on the {position.base.replace('-', ' ')}") + (f" on a {on}" if on else ""))
     if abs(position.trunk) >= 10:
         words.append(f"trunk leaning {'forward' if position.trunk > 0 else 'back'} {abs(position.trunk)}°")
     if position.trunk_side:
@@ -326,21 +336,25 @@ def _describe_position(position: Position, figure: Figure) -> str:
             angle = getattr(limb, joint)
             if abs(angle) >= 15 and (angle > 0 or negative):
                 words.append(f"{side} {positive if angle > 0 else negative} {abs(angle)}°")
-    return ", ".join(words)
+    return words
 
 
 def describe(figure: Figure, drawn: list[Skeleton], moving: str | None) -> str:
     """Alt text from the same data: view, each position, props and the movement."""
     props = sorted({p.kind for p in figure.props})
-    if figure.layout == "compare":
-        good, fault = figure.positions
-        text = (f"{figure.view.capitalize()} view, two figures. Good: {_describe_position(good, figure)}. "
-                f"Fault: {_describe_position(fault, figure)}.")
+    if figure.layout in ("compare", "pair"):
+        first, second = figure.positions
+        labels = ("Good (tick)", "Fault (cross)") if figure.layout == "compare" else ("Left", "Right")
+        text = (f"{figure.view.capitalize()} view, two figures side by side. {labels[0]}: "
+                f"{_describe_position(first, figure)}. {labels[1]}: {_describe_position(second, figure)}.")
     elif len(figure.positions) == 1:
         text = f"{figure.view.capitalize()} view of a person {_describe_position(figure.positions[0], figure)}."
     else:
-        steps = "; then ".join(_describe_position(p, figure) for p in figure.positions)
-        text = f"{figure.view.capitalize()} view of a person moving from {steps}."
+        first = _position_words(figure.positions[0], figure)
+        changes = [", ".join(w for w in _position_words(p, figure) if w not in first) or "back to the start"
+                   for p in figure.positions[1:]]
+        text = (f"{figure.view.capitalize()} view of a person {', '.join(first)}; then "
+                + "; then ".join(changes) + ".")
     if moving:
         text += f" An arrow shows the path of the {moving.replace('-', ' ')}."
     if props:

@@ -21,8 +21,8 @@ PointName = Literal[
     "left-hand", "right-hand", "left-elbow", "right-elbow", "left-ankle", "right-ankle", "pelvis", "back", "head",
     "shoulders",
 ]
-PropKind = Literal["step", "box", "bench", "wall", "band", "mat", "slider", "ball", "partner"]
-FigureLayout = Literal["sequence", "compare"]
+PropKind = Literal["step", "box", "bench", "table", "wall", "band", "mat", "slider", "ball", "partner"]
+FigureLayout = Literal["sequence", "compare", "pair"]
 BodyRegion = Literal[
     "abdomen", "lower-back", "gluteal", "hip-side", "hip-front", "groin", "thigh-front", "thigh-back", "thigh-side",
     "thigh-inner", "knee-front", "knee-side", "shin", "shin-inner", "shin-outer", "calf", "achilles", "ankle", "heel",
@@ -84,7 +84,8 @@ class Figure(Strict):
 
     view: View = Field(description="Camera view: side, front or back.")
     layout: FigureLayout = Field(
-        "sequence", description="sequence: start in grey, end in black, with an arrow; compare: good then fault.")
+        "sequence", description="sequence: start in grey, end in black, with an arrow; compare: good (tick) then "
+                                "fault (cross); pair: two variants side by side, neither marked wrong.")
     positions: list[Position] = Field(min_length=1, max_length=3)
     props: list[Prop] = Field(default_factory=list)
     arrow: PointName | None = Field(None, description="The point whose path the movement arrow follows; "
@@ -96,6 +97,6 @@ class Figure(Strict):
             if self.view not in BODY_VIEWS[position.body]:
                 views = " or ".join(BODY_VIEWS[position.body])
                 raise ValueError(f"a {position.body} figure is drawn in the {views} view, not '{self.view}'")
-        if self.layout == "compare" and len(self.positions) != 2:
-            raise ValueError("a compare figure has exactly two positions: the good one, then the fault")
+        if self.layout in ("compare", "pair") and len(self.positions) != 2:
+            raise ValueError(f"a {self.layout} figure has exactly two positions (for compare: the good one, then the fault)")
         return self
