@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from functools import cache
 
 import segno
 
 from ..figures import figure_of
+from ..figures.media import PRINT_WIDTH, resized, source
 from ..graph import Graph
 from ..knowledge import Item
 from ..render.dose import change_rows, detail_rows, headline
@@ -25,7 +27,8 @@ class Zone:
 
 @dataclass(frozen=True)
 class CardFigure:
-    svg: str
+    markup: str
+    """Our own SVG, or an <img> with the educator's picture as a data URI."""
     alt: str
 
 
@@ -75,6 +78,17 @@ def traffic_light(graph: Graph) -> list[Zone]:
     return []
 
 
+def _own_image(drill: Item, graph: Graph) -> CardFigure | None:
+    """The educator's first picture, sized for print, when the drill has no pose figure."""
+    for image in drill.model.images:
+        path = source(graph.kb, image.file)
+        if path.is_file():
+            kind = {".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg+xml"}.get(path.suffix.lower(), path.suffix.lower()[1:])
+            data = base64.b64encode(resized(path.read_bytes(), path.suffix.lower(), PRINT_WIDTH)).decode()
+            return CardFigure(f'<img src="data:image/{kind};base64,{data}" alt="">', image.alt)
+    return None
+
+
 def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str]) -> Card:
     """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines."""
     linker = Linker(graph.kb, "cards")
@@ -106,5 +120,5 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         url=url,
         qr_svg=qr_svg(url),
         source=source + " · Not medical advice",
-        figure=CardFigure(picture.svg, picture.alt) if picture else None,
+        figure=CardFigure(picture.svg, picture.alt) if picture else _own_image(drill, graph),
     )

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from . import relations as r
-from .figure import Figure
+from .figure import Figure, Image
 from .common import Entity, Id, Strict, Text
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -54,3 +54,4 @@ class Drill(Entity):
         default_factory=list, description="Easier drill ids."
     )
     figure: Figure | None = Field(None, description="Key positions drawn as a pictogram on the page and the card.")
+    images: list[Image] = Field(default_factory=list, description="Your own pictures from content/media/.")

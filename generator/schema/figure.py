@@ -7,11 +7,11 @@ a validation error at its own line and column, like any content error.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from .common import Strict
+from .common import Strict, Text
 
 View = Literal["side", "front", "back"]
 BodyPosition = Literal["standing", "kneeling", "sitting", "supine", "prone", "side-lying", "quadruped", "plank"]
@@ -70,6 +70,17 @@ class Position(Strict):
     pelvis: int = Field(0, ge=-20, le=20, description="Front/back views: pelvis tilt; + means the right side drops.")
     left: Limb = Field(default_factory=Limb)
     right: Limb = Field(default_factory=Limb)
+
+
+class Image(Strict):
+    """An educator's own picture, kept in content/media/, with the facts needed to show it lawfully and accessibly."""
+
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+$")] = Field(
+        description="Path inside content/media/, e.g. 'copenhagen-start.jpg' (PNG, JPEG, WebP or SVG); letters, "
+                    "digits, '.', '_', '-' and '/' only.")
+    alt: Text = Field(description="What the picture shows, for someone who cannot see it.")
+    credit: Text = Field(description="Who made it, e.g. 'Photo: A. Coach'.")
+    licence: Text = Field(description="Its licence, e.g. 'CC BY 4.0' or 'Own work, all rights reserved'.")
 
 
 class Prop(Strict):
