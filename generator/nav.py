@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from .knowledge import KnowledgeBase
 from .render.links import GLOSSARY_PAGE, REFERENCES_PAGE
 from .render.order import lesson_order
@@ -13,6 +15,7 @@ GENERATED_START = (("Content rules for educators", "rules.md"),)
 
 
 def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
+    """The nav as MkDocs reads it; titles are HTML-escaped because the theme prints them as they are."""
     nav: list = [{"Home": "index.md"}] if "index.md" in handwritten else []
     start: list = [{title: path} for title, path in START_PAGES if path in handwritten]
     known = {"index.md", *(path for _, path in START_PAGES)}
@@ -23,7 +26,7 @@ def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:
         kind = ENTITY_KINDS[name]
         items = kb.of_kind(name)
         ordered = lesson_order(items) if name == "lesson" else sorted(items, key=lambda i: i.title.lower())
-        pages = [f"{kind.folder}/index.md"] + [{i.title: kind.url(i.id)} for i in ordered]
+        pages = [f"{kind.folder}/index.md"] + [{html.escape(i.title, quote=False): kind.url(i.id)} for i in ordered]
         nav.append({kind.plural: pages})
     nav.append({"Drill cards": "cards/index.md"})
     nav.append({"Glossary": GLOSSARY_PAGE})

@@ -12,6 +12,7 @@ from . import (
     drill_steps,
     figure_pose,
     injury_evidence,
+    injury_flag_ids,
     injury_red_flags,
     injury_referral,
     media_files,
@@ -20,6 +21,9 @@ from . import (
     quiz_correct_count,
     quiz_duplicate_item,
     quiz_question_ids,
+    safety_drill_relations,
+    safety_emergency,
+    safety_urgency,
     uncited_references,
     unsafe_markup,
 )
@@ -27,6 +31,10 @@ from .context import Context
 
 RULE_MODULES = (
     unsafe_markup,
+    safety_urgency,
+    safety_drill_relations,
+    safety_emergency,
+    injury_flag_ids,
     injury_red_flags,
     injury_referral,
     injury_evidence,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from markupsafe import Markup
+
 from ..knowledge import Item
 from ..schema.quiz import Matching, Numeric, Ordering, Scenario, TrueFalse
 from .environment import environment
@@ -42,7 +44,7 @@ def _key(question) -> dict:
     return entry
 
 
-def answer_key(quiz: Item) -> str:
+def answer_key(quiz: Item) -> Markup:
     questions = []
     for question in quiz.model.questions:
         if isinstance(question, Scenario):
@@ -51,10 +53,11 @@ def answer_key(quiz: Item) -> str:
             questions.append(_key(question))
     bands = [{"min": b.min_percent, "message": b.message} for b in sorted(quiz.model.score_bands, key=lambda b: b.min_percent)]
     data = {"version": 1, "quiz": quiz.id, "questions": questions, "bands": bands}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace("&", "\\u0026"))
 
 
-def quiz_html(quiz: Item, page: Page, templates) -> str:
-    return environment(templates).get_template("pages/_quiz.md.j2").render(
+def quiz_html(quiz: Item, page: Page, templates) -> Markup:
+    return Markup(environment(templates).get_template("pages/_quiz.md.j2").render(
         quiz=quiz, page=page, key=answer_key(quiz), scramble=scramble
-    )
+    ))
