@@ -35,9 +35,16 @@ def shipped_graph():
     return checked.graph
 
 
+_DECKS: dict[tuple, bytes] = {}
+
+
 def pdf_bytes(graph, size, filters=Filters(), **options) -> bytes:
-    cards = cards_for(graph, filters, SITE)
-    return render_deck(cards, DeckSpec("t", "Geometry deck", "For tests", filters), size, TEMPLATES, **options)
+    """Each deck is rendered once per test run, however many tests measure it."""
+    key = (id(graph), size, filters, tuple(sorted(options.items())))
+    if key not in _DECKS:
+        cards = cards_for(graph, filters, SITE)
+        _DECKS[key] = render_deck(cards, DeckSpec("t", "Geometry deck", "For tests", filters), size, TEMPLATES, **options)
+    return _DECKS[key]
 
 
 def open_pdf(data: bytes) -> pdfplumber.PDF:
