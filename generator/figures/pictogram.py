@@ -93,8 +93,12 @@ def skeletons(figure: Figure) -> tuple[list[Skeleton], Placed]:
     first = pose_points(first_pose, figure.view, fixed.get(first_pose.base, 0.0))
     drawn = [first]
     for pose in figure.positions[1:]:
-        x = 0.0 if pose.base == first_pose.base else _point_of(first, pose.base)[0]
-        drawn.append(pose_points(pose, figure.view, fixed.get(pose.base, 0.0), x))
+        if pose.base == first_pose.base:
+            x, surface = 0.0, fixed.get(pose.base, 0.0)
+        else:  # stepping onto what that point touched in the first position (a step, a bench)
+            name, reach = base_point(first.points, pose.base)
+            x, surface = first.points[name][0], (first.points[name][1] - reach if pose.base in fixed else 0.0)
+        drawn.append(pose_points(pose, figure.view, surface, x))
     return drawn, place_props(figure, drawn)
 
 
