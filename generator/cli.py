@@ -39,7 +39,7 @@ def figure_gaps(kb: KnowledgeBase) -> str:
 def _report(diagnostics: list[Diagnostic], fmt: str, kb: KnowledgeBase | None) -> None:
     counts = coverage(kb) if kb else {}
     if fmt == "json":
-        print(format_json(diagnostics, {"coverage": counts}))
+        print(format_json(diagnostics, {"coverage": counts, "unposed": unposed(kb) if kb else {}}))
         return
     if counts:
         print("knowledge base: " + " · ".join(f"{n} {what}" for what, n in counts.items()), file=sys.stderr)

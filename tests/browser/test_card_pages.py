@@ -26,7 +26,7 @@ async (urls) => {
           if (r.width > 0.5 && r.height > 0.5) boxes.push({name: node.textContent.trim().slice(0, 40), r});
         }
       }
-      for (const svg of sheet.querySelectorAll('.card-qr svg, .card-figure svg')) {
+      for (const svg of sheet.querySelectorAll('.card-qr svg, .card-figure svg, .card-figure img')) {
         boxes.push({name: svg.parentElement.className, r: svg.getBoundingClientRect()});
       }
       const where = `${url} (${sheet.querySelector('.card-face').dataset.face})`;
