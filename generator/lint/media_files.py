@@ -15,7 +15,6 @@ from ..diagnostics import Diagnostic
 from ..figures.media import problems
 from .context import Context
 
-CODES = ("media.missing-file", "media.outside-content", "media.unsupported-type", "media.too-large", "media.unsafe-svg")
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
