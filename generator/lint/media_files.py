@@ -16,7 +16,6 @@ from ..figures.media import problems
 from .context import Context
 
 
-
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for problem in problems(ctx.kb):
         item = problem.item
