@@ -15,6 +15,7 @@ from . import pipeline
 from .diagnostics import Diagnostic
 from .cards.content import Card
 from .educators import GRADE_CACHE, educator_pages, read_grade_cache
+from .figures.media import site_files as media_site_files
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .plans.builder import builder_files
@@ -102,6 +103,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True,
     write_if_changed(project.build / "cache" / GRADE_CACHE, json.dumps(grades, sort_keys=True).encode())
     pages = {**pipeline.render(checked, project.templates), **educators, **handwritten}
     files = {path: text.encode() for path, text in pages.items()}
+    files.update(media_site_files(checked.kb))
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
     files.update(builder_files(checked.graph, project.templates))
