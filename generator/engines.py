@@ -45,8 +45,11 @@ def _script(engine: str, path: str) -> str | dict:
     return {"path": path, "type": "text/javascript", "async": False, "defer": False} if engine == "zensical" else path
 
 
-def engine_config(project: Project, engine: str, nav: list, offline: bool) -> dict:
-    """mkdocs.yml with what stride supplies; paths are relative to the build folder where the config is written."""
+def engine_config(project: Project, engine: str, nav: list | None, offline: bool) -> dict:
+    """mkdocs.yml with what stride supplies; paths are relative to the build folder where the config is written.
+
+    Without a nav (a preview that starts on content with errors) the engine lists the pages it finds.
+    """
     config = {key: value for key, value in site_config.load(project.mkdocs_yml).items()
               if key not in ("INHERIT", "hooks", "watch")}
     theme = config.get("theme") or {"name": "material"}
@@ -71,6 +74,8 @@ def engine_config(project: Project, engine: str, nav: list, offline: bool) -> di
         extra_javascript=SCRIPTS + [s for s in config.get("extra_javascript", []) if s not in SCRIPTS],
         not_in_nav="/cards/*.md\n",
     )
+    if nav is None:
+        del config["nav"]
     return config
 
 
@@ -81,13 +86,14 @@ def _theme_files() -> dict[str, bytes]:
             if p.is_file() and p.suffix not in (".py", ".pyc")}
 
 
-def write_config(project: Project, engine: str, config: dict, site_dir: Path) -> Path:
-    """The config file the engine reads, beside a copy of the theme overrides.
+def write_config(project: Project, engine: str, config: dict, site_dir: Path,
+                 theme_extra: dict[str, bytes] | None = None) -> Path:
+    """The config file the engine reads, beside a copy of the theme overrides (plus `theme_extra` files).
 
     It sits in build/ because Zensical wants the docs and site folders inside the config's folder.
     """
     path = project.engine_config(engine)
-    sync_tree(project.build / THEME_FOLDER, _theme_files())
+    sync_tree(project.build / THEME_FOLDER, {**_theme_files(), **(theme_extra or {})})
     config = {**config, "site_dir": os.path.relpath(site_dir, project.build)}
     write_if_changed(path, (f"# Written by stride from {project.mkdocs_yml.name}; edit that file instead.\n"
                             + site_config.dump(config)).encode())
@@ -143,8 +149,10 @@ def build(project: Project, engine: str, config_file: Path) -> list[Diagnostic]:
 
 
 def serve_command(engine: str, config_file: Path, dev_addr: str) -> list[str]:
-    """The engine's live-reloading preview server, as a command line."""
-    return [sys.executable, "-m", engine, "serve", "-f", str(config_file), "-a", dev_addr]
+    """The engine's live-reloading preview server, as a command line; it reloads on theme changes too (the preview's
+    error banner is a theme partial), which Zensical does by default."""
+    return [sys.executable, "-m", engine, "serve", "-f", str(config_file), "-a", dev_addr] + (
+        ["--watch-theme"] if engine == "mkdocs" else [])
 
 
 def _site_problem(project: Project, message: str) -> Diagnostic:

@@ -13,7 +13,8 @@ from .schema import ENTITY_KINDS
 SECTION_ORDER = ("lesson", "biomechanics", "anatomy", "injury", "assessment", "drill", "communication", "quiz",
                  "plan", "runner")
 START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach may do", "scope.md"))
-GENERATED_START = (("Content rules for educators", "rules.md"),)
+GENERATED_START = (("Content rules for educators", "rules.md"), ("Content fields for educators", "educators/fields.md"),
+                   ("Curriculum report", "educators/report.md"))
 
 
 def navigation(kb: KnowledgeBase, handwritten: set[str]) -> list:

@@ -1,22 +1,57 @@
 """`stride serve`: the engine's own live-reload server, with stride regenerating the docs when content changes.
 
 The same for both engines: stride watches content/ (and the packaged templates), rewrites only changed pages,
-and the engine, which watches its docs dir and config, rebuilds and reloads the browser.
+and the engine, which watches its docs dir and config, rebuilds and reloads the browser. While content has
+errors the docs keep the last good pages, and a theme partial holds an escaped list of the errors that the
+theme (main.html) shows at the top of every page until they are fixed. Both engines watch the theme folder.
 """
 
 from __future__ import annotations
 
+import html
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import engines, resources
+from .diagnostics import Diagnostic
 from .project import Project
 
 POLL_SECONDS = 0.5
+ERRORS_PARTIAL = "partials/stride-errors.html"
+"""Only in the preview's theme folder: the banner main.html puts above the page content."""
+SHOWN_ERRORS = 50
+
+
+@dataclass
+class Regenerated:
+    nav: list | None
+    """None when the content has errors (the last good pages and their nav stay)."""
+    errors: list[Diagnostic]
+
+
+def error_banner(problems: list[Diagnostic]) -> str:
+    """An alert listing each content error (escaped), or nothing when there are none."""
+    if not problems:
+        return ""
+    items = "".join(
+        f"<li><code>{html.escape(f'{d.path}:{d.line}:{d.col}')}</code> {html.escape(d.message)}"
+        + (f"<br><small>hint: {html.escape(d.hint)}</small>" if d.hint else "") + "</li>"
+        for d in sorted(problems)[:SHOWN_ERRORS]
+    )
+    return (f'<div class="admonition danger stride-errors" role="alert"><p class="admonition-title">'
+            f"{len(problems)} content error{'s' if len(problems) != 1 else ''}: this preview shows the last "
+            f"good pages until they are fixed</p><ul>{items}</ul></div>")
+
+
+def _write_config(project: Project, engine: str, nav: list | None, problems: list[Diagnostic]) -> Path:
+    config = engines.engine_config(project, engine, nav, offline=False)
+    return engines.write_config(project, engine, config, project.build / "preview",
+                                {ERRORS_PARTIAL: error_banner(problems).encode()})
 
 
 def _signature(folders: list[Path]) -> frozenset[tuple[str, int, int]]:
@@ -25,10 +60,11 @@ def _signature(folders: list[Path]) -> frozenset[tuple[str, int, int]]:
                      if p.is_file() and (st := p.stat()))
 
 
-def serve(project: Project, engine: str, dev_addr: str, nav: list, regenerate: Callable[[], list | None]) -> int:
-    """Run the engine's server until it stops; `regenerate` rewrites the docs and returns the nav (None on errors)."""
-    config = engines.engine_config(project, engine, nav, offline=False)
-    config_file = engines.write_config(project, engine, config, project.build / "preview")
+def serve(project: Project, engine: str, dev_addr: str, first: Regenerated,
+          regenerate: Callable[[], Regenerated]) -> int:
+    """Run the engine's server until it stops; `regenerate` rewrites the docs after each content change."""
+    nav = first.nav
+    config_file = _write_config(project, engine, nav, first.errors)
     watched = [project.content, resources.templates()]
     seen = _signature(watched)
     server = subprocess.Popen(engines.serve_command(engine, config_file, dev_addr), cwd=project.build)
@@ -41,10 +77,10 @@ def serve(project: Project, engine: str, dev_addr: str, nav: list, regenerate: C
             if now == seen:
                 continue
             seen = now
-            new_nav = regenerate()
-            if new_nav is not None:  # a new or renamed page changes the nav; the engine reloads on a config change
-                engines.write_config(project, engine, engines.engine_config(project, engine, new_nav, offline=False),
-                                     project.build / "preview")
+            again = regenerate()
+            nav = again.nav if again.nav is not None else nav
+            # A new or renamed page changes the nav (the engine reloads on a config change); errors change the banner.
+            _write_config(project, engine, nav, again.errors)
     except KeyboardInterrupt:
         pass
     finally:

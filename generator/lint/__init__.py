@@ -8,13 +8,19 @@ from ..knowledge import KnowledgeBase
 from . import (
     assessment_finding_ids,
     drill_cues,
+    duplicate_titles,
+    glossary_duplicates,
+    images,
+    relative_links,
     drill_dosage,
     drill_progression_mismatch,
     drill_steps,
+    figure_pose,
     injury_evidence,
     injury_flag_ids,
     injury_red_flags,
     injury_referral,
+    media_files,
     orphans,
     plan_contradiction,
     plan_policy,
@@ -24,6 +30,7 @@ from . import (
     quiz_correct_count,
     quiz_duplicate_item,
     quiz_question_ids,
+    unclosed_link,
     safety_drill_relations,
     safety_emergency,
     safety_urgency,
@@ -34,6 +41,7 @@ from .context import Context
 
 RULE_MODULES = (
     unsafe_markup,
+    unclosed_link,
     safety_urgency,
     safety_drill_relations,
     safety_emergency,
@@ -45,6 +53,8 @@ RULE_MODULES = (
     drill_steps,
     drill_cues,
     drill_progression_mismatch,
+    figure_pose,
+    media_files,
     quiz_correct_count,
     quiz_duplicate_item,
     quiz_question_ids,
@@ -56,6 +66,10 @@ RULE_MODULES = (
     plan_unused_finding,
     uncited_references,
     orphans,
+    duplicate_titles,
+    glossary_duplicates,
+    images,
+    relative_links,
 )
 
 
