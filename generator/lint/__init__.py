@@ -17,7 +17,11 @@ from . import (
     quiz_blank,
     quiz_correct_count,
     quiz_duplicate_item,
+    quiz_giveaway_option,
+    quiz_key_position,
+    quiz_longest_key,
     quiz_question_ids,
+    quiz_true_false_balance,
     uncited_references,
     unsafe_markup,
 )
@@ -36,6 +40,10 @@ RULE_MODULES = (
     quiz_duplicate_item,
     quiz_question_ids,
     quiz_blank,
+    quiz_giveaway_option,
+    quiz_key_position,
+    quiz_longest_key,
+    quiz_true_false_balance,
     uncited_references,
     orphans,
 )
