@@ -3,6 +3,8 @@
 Options are shuffled on the page, so "above" points nowhere; and "all/none of these" or "both A and B"
 let a student reason from the option set instead of the content.
 
+The option must start with the giveaway: "keep all of them in mind" inside a sentence is fine.
+
 Passes:   options: [Strength training, Stretching, Proprioception training]
 Fails:    options: [Strength training, Stretching, All of the above]
 """
@@ -18,8 +20,8 @@ from .quiz_bank import bank
 
 CODE = "quiz.giveaway-option"
 GIVEAWAY = re.compile(
-    r"\b(?:all|none|both|neither|either)\s+of\s+(?:the\s+)?(?:above|below|these|those|them|the\s+(?:options|answers))\b"
-    r"|\b(?:both|only)\s+(?-i:[A-E])\s+(?:and|or)\s+(?-i:[A-E])\b|\b(?-i:[A-E])\s+and\s+(?-i:[A-E])\s+only\b",
+    r"^\W*(?:all|none|both|neither|either)\s+of\s+(?:the\s+)?(?:above|below|these|those|them|the\s+(?:options|answers))\b"
+    r"|^\W*(?:both|only)\s+(?-i:[A-E])\s+(?:and|or)\s+(?-i:[A-E])\b|^\W*(?-i:[A-E])\s+and\s+(?-i:[A-E])\s+only\b",
     re.IGNORECASE,
 )
 
