@@ -3,7 +3,8 @@
 The page works without JavaScript (answers stay in a closed <details>); quiz.js enhances the
 same markup into interactive questions. Every content string, feedback included, goes through
 Markdown once here (md_in_html), so the no-JS view, print and the browser's feedback show the
-same rendered text; the key is JSON with `<` escaped.
+same rendered text. The key is JSON in a data attribute (with `<`, `&`, quotes escaped): an inline
+<script> would be re-run as JavaScript by Material's instant navigation, which drops its type.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def answer_key(quiz: Item) -> str:
     questions = [_key(part.question, part.unit, part.weight) for _, _, parts in numbering(quiz.model) for part in parts]
     bands = [{"min": b.min_percent, "message": b.message} for b in sorted(quiz.model.score_bands, key=lambda b: b.min_percent)]
     data = {"version": 2, "quiz": quiz.id, "count": len(quiz.model.questions), "questions": questions, "bands": bands}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
 def quiz_html(quiz: Item, page: Page, templates) -> str:

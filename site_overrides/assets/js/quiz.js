@@ -407,7 +407,7 @@
 
   function Quiz(root) {
     this.root = root;
-    this.key = JSON.parse(root.querySelector("script.stride-quiz-key").textContent);
+    this.key = JSON.parse(root.getAttribute("data-key"));
     if (this.key.version !== KEY_VERSION) throw new Error("answer key version " + this.key.version);
     this.id = this.key.quiz;
     this.exam = false;
@@ -493,7 +493,8 @@
       else open[q.key.counts_for] = true;
     });
     var left = Object.keys(open).length;
-    return { answered: this.key.count - left, total: this.key.count, points: points };
+    var started = this.questions.some(function (q) { return q.checked; });
+    return { answered: this.key.count - left, total: this.key.count, points: points, started: started };
   };
 
   Quiz.prototype.band = function (percent) {
@@ -504,7 +505,7 @@
 
   Quiz.prototype.updateScore = function (announce) {
     var t = this.totals();
-    if (t.answered === 0) { this.scoreBox.textContent = ""; return; }
+    if (!t.started) { this.scoreBox.textContent = ""; return; }
     var percent = Math.round((t.points / t.total) * 100);
     var shown = Math.round(t.points * 10) / 10;
     this.scoreBox.textContent = "";
@@ -535,7 +536,10 @@
   Quiz.prototype.submit = function () {
     var missing = this.questions.filter(function (q) { return !q.answered(); });
     if (missing.length) {
-      this.scoreBox.textContent = missing.length + " question" + (missing.length === 1 ? " is" : "s are") + " not answered yet.";
+      var units = {};
+      missing.forEach(function (q) { units[q.key.counts_for] = true; });
+      var count = Object.keys(units).length;
+      this.scoreBox.textContent = count + " question" + (count === 1 ? " is" : "s are") + " not answered yet.";
       missing[0].focusFirst();
       return;
     }
