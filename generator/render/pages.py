@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 from ..graph import Graph
@@ -16,6 +17,12 @@ from .order import lesson_order
 from .page import Page
 
 RULES_PAGE = "rules.md"
+
+SEARCH = {
+    "injury": "  boost: 3", "biomechanics": "  boost: 3", "anatomy": "  boost: 2", "drill": "  boost: 2",
+    "assessment": "  boost: 2", "communication": "  boost: 1.5", "lesson": "  boost: 1", "quiz": "  exclude: true",
+}
+"""Material's search settings per kind: the pages a student looks for rank first, quiz pages (answers) stay out."""
 
 URGENCY_SHORT = {"emergency": "now", "same-day": "today", "within-days": "within days", "routine": "routine"}
 
@@ -78,7 +85,8 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
         template = env.get_template(f"pages/{kind.name}.md.j2")
         for item in items:
             page = Page(graph, kind.url(item.id))
-            out[page.path] = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html))
+            text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html))
+            out[page.path] = text.replace("---\n", f"---\nsearch:\n{SEARCH[kind.name]}\n", 1)
         index = Page(graph, f"{kind.folder}/index.md")
         quizzes_of = {
             item.id: [k[1] for k in graph.incoming(item.key).get("quiz_for", [])] for item in items
@@ -87,15 +95,23 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
             kind=kind, page=index, intro=_INTROS[kind.name], groups=_groups(kind, items), quizzes_of=quizzes_of
         )
     glossary = Page(graph, GLOSSARY_PAGE)
-    out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(
-        page=glossary, terms=sorted(kb.of_kind("term"), key=lambda t: t.model.term.lower())
-    )
+    terms = sorted(kb.of_kind("term"), key=lambda t: t.model.term.lower())
+    out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(page=glossary, letters=_by_letter(terms))
     references = sorted(kb.of_kind("reference"), key=lambda r: (cite_label(r).lower(), r.id))
     out[REFERENCES_PAGE] = env.get_template("pages/references.md.j2").render(
         page=Page(graph, REFERENCES_PAGE), references=references, cite_labels={r.id: cite_label(r) for r in references}
     )
     out[RULES_PAGE] = env.get_template("pages/rules.md.j2").render(rules=list(RULES.values()))
     return {path: _tidy(text) for path, text in out.items()}
+
+
+def _by_letter(terms: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Terms under their first letter (A–Z; anything else under '#'), for the glossary's jump bar."""
+    def letter(term: Item) -> str:
+        first = term.model.term[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+    return [(key, list(group)) for key, group in groupby(terms, key=letter)]
 
 
 def _tidy(text: str) -> str:
