@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from itertools import groupby
 from pathlib import Path
 
@@ -22,7 +23,8 @@ SEARCH = {
     "injury": "  boost: 3", "biomechanics": "  boost: 3", "anatomy": "  boost: 2", "drill": "  boost: 2",
     "assessment": "  boost: 2", "communication": "  boost: 1.5", "lesson": "  boost: 1", "quiz": "  exclude: true",
 }
-"""Material's search settings per kind: the pages a student looks for rank first, quiz pages (answers) stay out."""
+"""Material's search settings per kind: the pages a student looks for rank first, quiz pages (answers) stay out.
+Material shows front-matter tags only with its tags plugin, which this site does not use."""
 
 URGENCY_SHORT = {"emergency": "now", "same-day": "today", "within-days": "within days", "routine": "routine"}
 
@@ -86,7 +88,7 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
         for item in items:
             page = Page(graph, kind.url(item.id))
             text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html))
-            out[page.path] = text.replace("---\n", f"---\nsearch:\n{SEARCH[kind.name]}\n", 1)
+            out[page.path] = text.replace("---\n", "---\n" + _search_meta(kind.name, item), 1)
         index = Page(graph, f"{kind.folder}/index.md")
         quizzes_of = {
             item.id: [k[1] for k in graph.incoming(item.key).get("quiz_for", [])] for item in items
@@ -103,6 +105,14 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
     )
     out[RULES_PAGE] = env.get_template("pages/rules.md.j2").render(rules=list(RULES.values()))
     return {path: _tidy(text) for path, text in out.items()}
+
+
+def _search_meta(kind: str, item: Item) -> str:
+    """Front matter for Material's search: the kind's boost, and the title and "also called" names as
+    (unshown) tags, which the index weighs above any text, so "shin splints" finds medial tibial stress
+    syndrome first and "knee to wall" the knee-to-wall test."""
+    names = [item.title, *getattr(item.model, "also_called", [])]
+    return f"search:\n{SEARCH[kind]}\ntags: {json.dumps(names, ensure_ascii=False)}\n"
 
 
 def _by_letter(terms: list[Item]) -> list[tuple[str, list[Item]]]:

@@ -3,7 +3,8 @@
 The page works without JavaScript (answers stay in a closed <details>); quiz.js enhances the
 same markup into interactive questions. Every content string, feedback included, goes through
 Markdown once here (md_in_html), so the no-JS view, print and the browser's feedback show the
-same rendered text. The key is JSON in a data attribute (with `<`, `&`, quotes escaped): an inline
+same rendered text. The whole quiz stays out of the search index: questions are not what a student
+searches for, and answers must not leak. The key is JSON in a data attribute (with `<`, `&`, quotes escaped): an inline
 <script> would be re-run as JavaScript by Material's instant navigation, which drops its type.
 """
 
