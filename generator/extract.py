@@ -12,7 +12,15 @@ from .loader import Path_
 from .schema.relations import FieldRelation
 
 LINK = re.compile(r"\[\[([^\[\]]*)\]\]")
-_TARGET = re.compile(r"^(?:(?P<kind>[a-z]+):)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)$")
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_TARGET = re.compile(rf"^(?:(?P<kind>[a-z]+):)?(?P<id>{_ID})(?:/(?P<part>{_ID}))?$")
+
+FLAG = "flag"
+"""`[[flag:<injury id>/<flag id>]]`: a red flag inside an injury, shown with its urgency and whom to see."""
+TABLE = "table"
+"""`[[table:<name>]]`: a table generated from the knowledge base (e.g. every red flag by urgency)."""
+LINK_ONLY_KINDS = (FLAG, TABLE)
+"""Kinds a link may name that are not items of the knowledge base."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class InlineLink:
     target: str
     text: str | None
     path: Path_
+    part: str | None = None
+    """The flag id in `[[flag:injury/flag]]`; only flags have a part."""
 
 
 def field_refs(model: BaseModel, path: Path_ = ()) -> Iterator[FieldRef]:
@@ -69,12 +79,12 @@ def _texts_in(value: object, path: Path_) -> Iterator[tuple[str, Path_]]:
 
 
 def parse_link(raw: str, path: Path_) -> InlineLink | None:
-    """`kind:id`, `id`, optionally followed by `|text`; None when malformed."""
+    """`kind:id`, `id` or `flag:injury/flag`, optionally followed by `|text`; None when malformed."""
     target, _, text = raw.partition("|")
     match = _TARGET.match(target.strip())
-    if not match:
+    if not match or (match["part"] is None) == (match["kind"] == FLAG):
         return None
-    return InlineLink(match["kind"], match["id"], text.strip() or None, path)
+    return InlineLink(match["kind"], match["id"], text.strip() or None, path, match["part"])
 
 
 def inline_links(model: BaseModel) -> Iterator[tuple[InlineLink | None, str, Path_, int, str]]:

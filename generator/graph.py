@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .extract import field_refs, inline_links
+from .extract import LINK_ONLY_KINDS, TABLE, InlineLink, field_refs, inline_links
 from .knowledge import Item, Key, KnowledgeBase
 from .schema import ALL_KINDS, ENTITY_KINDS
 from .schema.relations import MENTIONS, RELATIONS, Relation
@@ -121,17 +121,42 @@ def _link_inline(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
             diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link", f"'[[{raw}]]' is not a valid link",
                                                "write [[id]], [[kind:id]] or [[id|text]] with a kebab-case id"))
             continue
-        if link.kind and link.kind not in ALL_KINDS:
+        kinds = (*ALL_KINDS, *LINK_ONLY_KINDS)
+        if link.kind and link.kind not in kinds:
             diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link",
                                                f"'{link.kind}' in '[[{raw}]]' is not a kind",
-                                               did_you_mean(link.kind, ALL_KINDS) or f"kinds: {', '.join(ALL_KINDS)}"))
+                                               did_you_mean(link.kind, kinds) or f"kinds: {', '.join(kinds)}"))
             continue
-        kinds = (link.kind,) if link.kind else linkable
-        key, problem = _resolve(link.target, kinds, kb, pos, item.path, f"'[[{raw}]]'")
+        if link.kind in LINK_ONLY_KINDS:
+            key, problem = _resolve_special(link, raw, kb, pos, item.path)
+        else:
+            key, problem = _resolve(link.target, (link.kind,) if link.kind else linkable, kb, pos, item.path,
+                                    f"'[[{raw}]]'")
         if problem:
             diagnostics.append(problem)
-        elif key != item.key and item.kind in MENTIONS.source:
+        elif key and key != item.key and item.kind in MENTIONS.source:
             graph.edges.add((item.key, MENTIONS.name, key))
+
+
+def _resolve_special(
+    link: InlineLink, raw: str, kb: KnowledgeBase, pos: tuple[int, int], file: str
+) -> tuple[Key | None, Diagnostic | None]:
+    """A flag resolves to its injury (the page it lives on); a table to no item at all."""
+    from .render.tables import TABLES  # noqa: PLC0415 - the table names are declared with their renderers
+
+    if link.kind == TABLE:
+        if link.target in TABLES:
+            return None, None
+        return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{link.target}' in '[[{raw}]]' is not a table",
+                                     did_you_mean(link.target, TABLES) or f"tables: {', '.join(sorted(TABLES))}")
+    key, problem = _resolve(link.target, ("injury",), kb, pos, file, f"'[[{raw}]]'")
+    if problem:
+        return None, problem
+    flags = [flag.id for flag in kb.items[key].model.red_flags]
+    if link.part in flags:
+        return key, None
+    return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{link.part}' is not a red flag of '{link.target}'",
+                                 did_you_mean(link.part, flags) or f"its red flags: {', '.join(flags) or 'none'}")
 
 
 def _cycles(graph: Graph, relation: Relation) -> list[Diagnostic]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .extract import LINK, parse_link
 from .knowledge import KnowledgeBase
+from .lint.safety_urgency import CODE as URGENCY_CODE, HINT as URGENCY_HINT, contradictions
 from .lint.unsafe_markup import unsafe_fragment
 from .render.links import Linker
 
@@ -28,9 +29,14 @@ def check_pages(pages: Path, kb: KnowledgeBase) -> list[Diagnostic]:
                                                 "write Markdown and [[id]] links"))
             for match in LINK.finditer(line):
                 link = parse_link(match[1], ())
-                if link is None or linker.find(link.kind, link.target) is None:
+                if link is None or linker.resolve(link) is None:
                     problems.append(Diagnostic.make(rel, (number, match.start() + 1), "ref.unknown-id",
                                                     f"'[[{match[1]}]]' does not match any page", None))
+        text = path.read_text(encoding="utf-8")
+        for offset, message in contradictions(kb, text):
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            problems.append(Diagnostic.make(rel, (line, col), URGENCY_CODE, message, URGENCY_HINT))
     return problems
 
 
@@ -46,5 +52,4 @@ def render_handwritten(pages: Path, kb: KnowledgeBase) -> dict[str, str]:
 
 def _resolve(linker: Linker, raw: str) -> str:
     link = parse_link(raw, ())
-    item = link and linker.find(link.kind, link.target)
-    return linker.link(item.key, link.text) if item else f"[[{raw}]]"
+    return (link and linker.resolve(link)) or f"[[{raw}]]"

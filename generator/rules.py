@@ -45,6 +45,10 @@ _RULES = (
     Rule("ref.self", "error", "An entity refers to itself."),
     # quality
     Rule("content.unsafe-markup", "error", "Raw HTML or a script link in content; use Markdown and [[id]] links."),
+    Rule("safety.urgency-mismatch", "error", "Text states an urgency that contradicts the red flag or injury it cites."),
+    Rule("safety.conflicting-drill-relation", "error", "A drill is listed as helping an injury it must avoid or modify."),
+    Rule("safety.emergency-drills", "error", "An emergency entry lists drills, or has no emergency red flag."),
+    Rule("injury.duplicate-flag-id", "error", "Two red flags of one injury share an id."),
     Rule("injury.missing-red-flags", "error", "An injury without red flags that stop training."),
     Rule("injury.missing-referral", "error", "An injury without referral guidance (to whom, how urgently)."),
     Rule("injury.missing-evidence", "error", "An injury with fewer than two citations."),

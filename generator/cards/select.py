@@ -1,4 +1,10 @@
-"""Which drills go into a deck: filters by injury, pattern, lesson, tag, equipment or explicit ids."""
+"""Which drills go into a deck, and in what order: declared relations only, in training order.
+
+An injury or pattern deck holds the drills declared to address it (a drill's `addresses` or the
+injury's `drills`), never one the injury must avoid or modify. A lesson deck holds the drills the lesson
+teaches: its `covers` and the drills its own text links to (which is what `covers` adds to). Mentions in
+other pages' free text, such as a drill's precautions, never put a drill in a deck.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,9 @@ from dataclasses import dataclass, field
 
 from ..graph import Graph
 from ..knowledge import Item
+from ..render.order import lesson_order, prerequisites_first
+from ..safety import helping_drills
+from ..schema.relations import COVERS, MENTIONS, PROGRESSES_TO
 
 
 @dataclass(frozen=True)
@@ -19,29 +28,53 @@ class Filters:
     ids: tuple[str, ...] = field(default=())
 
 
-def _linked(graph: Graph, key: tuple[str, str]) -> set[str]:
-    """Drill ids linked to an item in either direction, by any relation or inline link."""
-    ends = {source for source, _, target in graph.edges if target == key}
-    ends |= {target for source, _, target in graph.edges if source == key}
-    return {ident for kind, ident in ends if kind == "drill"}
-
-
 def _equipment_matches(drill: Item, words: tuple[str, ...]) -> bool:
     have = " ".join(drill.model.equipment).lower()
     return any((word == "none" and not drill.model.equipment) or (word != "none" and word in have) for word in words)
 
 
+def _allowed(graph: Graph, filters: Filters) -> set[str] | None:
+    """Drill ids the injury, pattern and lesson filters let through (None: those filters are not used)."""
+    allowed: set[str] | None = None
+    groups = (
+        [{d.id for d in helping_drills(graph, ("injury", i))} for i in filters.injuries],
+        [{d.id for d in helping_drills(graph, ("biomechanics", p))} for p in filters.patterns],
+        [_taught(graph, lesson) for lesson in filters.lessons],
+    )
+    for sets in groups:
+        if sets:
+            union = set().union(*sets)
+            allowed = union if allowed is None else allowed & union
+    return allowed
+
+
+def _taught(graph: Graph, lesson: str) -> set[str]:
+    links = graph.outgoing(("lesson", lesson))
+    return {ident for name in (COVERS.name, MENTIONS.name) for kind, ident in links.get(name, []) if kind == "drill"}
+
+
+def training_order(graph: Graph, drills: list[Item]) -> list[Item]:
+    """Easier versions before harder ones; otherwise in the order the lessons teach them, then by title."""
+    lessons = lesson_order(graph.kb.of_kind("lesson"))
+    first_lesson: dict[str, int] = {}
+    for rank, lesson in enumerate(lessons):
+        for kind, ident in graph.outgoing(lesson.key).get(COVERS.name, []):
+            if kind == "drill":
+                first_lesson.setdefault(ident, rank)
+    needs = {d.id: {k[1] for k in graph.incoming(d.key).get(PROGRESSES_TO.name, [])} for d in drills}
+    return prerequisites_first(drills, needs, lambda d: (first_lesson.get(d.id, len(lessons)), d.title.lower()))
+
+
 def select(graph: Graph, filters: Filters) -> list[Item]:
-    """Drills that pass every given filter, in title order (explicit ids keep their order)."""
+    """Drills that pass every given filter, in training order (explicit ids keep their order, once each)."""
     drills = {item.id: item for item in graph.kb.of_kind("drill")}
     if filters.ids:
-        chosen = [drills[i] for i in filters.ids if i in drills]
+        chosen = [drills[i] for i in dict.fromkeys(filters.ids) if i in drills]
     else:
-        chosen = sorted(drills.values(), key=lambda d: d.title.lower())
-    for kind, wanted in (("injury", filters.injuries), ("biomechanics", filters.patterns), ("lesson", filters.lessons)):
-        if wanted:
-            allowed = set().union(*(_linked(graph, (kind, ident)) for ident in wanted))
-            chosen = [d for d in chosen if d.id in allowed]
+        chosen = training_order(graph, list(drills.values()))
+    allowed = _allowed(graph, filters)
+    if allowed is not None:
+        chosen = [d for d in chosen if d.id in allowed]
     if filters.tags:
         chosen = [d for d in chosen if set(filters.tags) & set(d.model.tags)]
     if filters.equipment:

@@ -11,6 +11,7 @@ from . import (
     drill_progression_mismatch,
     drill_steps,
     injury_evidence,
+    injury_flag_ids,
     injury_red_flags,
     injury_referral,
     orphans,
@@ -22,6 +23,9 @@ from . import (
     quiz_longest_key,
     quiz_question_ids,
     quiz_true_false_balance,
+    safety_drill_relations,
+    safety_emergency,
+    safety_urgency,
     uncited_references,
     unsafe_markup,
 )
@@ -29,6 +33,10 @@ from .context import Context
 
 RULE_MODULES = (
     unsafe_markup,
+    safety_urgency,
+    safety_drill_relations,
+    safety_emergency,
+    injury_flag_ids,
     injury_red_flags,
     injury_referral,
     injury_evidence,

@@ -3,6 +3,7 @@
 Passes:   summary: Keep the hips level.
 Fails:    summary: <script>alert(1)</script>
 Fails:    body: "[click](javascript:alert(1))"
+Passes:   step: "Record the data: cadence and pace."
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .context import Context
 
 CODE = "content.unsafe-markup"
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_SCRIPT_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]", re.IGNORECASE)
 
 
 def unsafe_fragment(text: str) -> str | None:

@@ -1,13 +1,22 @@
-"""Page paths and inline-link rewriting: `[[kind:id|text]]` becomes a relative Markdown link."""
+"""Page paths and inline-link rewriting: `[[kind:id|text]]` becomes a relative Markdown link.
+
+Every string returned here is `Markup`: content text is escaped once (render/escape.py) and the
+links are made from known ids, so templates print the result as it is.
+"""
 
 from __future__ import annotations
 
 import posixpath
 import re
 
-from ..extract import LINK, parse_link
+from markupsafe import Markup
+
+from ..extract import FLAG, LINK, TABLE, InlineLink, parse_link
 from ..knowledge import Item, Key, KnowledgeBase
 from ..schema import ENTITY_KINDS
+from ..schema.injury import PROFESSIONAL_LABELS, RedFlag
+from ..schema.urgency import BY_NAME
+from .escape import md_escape
 
 GLOSSARY_PAGE = "glossary.md"
 REFERENCES_PAGE = "references.md"
@@ -23,18 +32,26 @@ def page_of(key: Key) -> str:
     return ENTITY_KINDS[kind].url(ident)
 
 
+def flag_anchor(flag_id: str) -> str:
+    return f"flag-{flag_id}"
+
+
 def relative(target: str, from_page: str) -> str:
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
     return rel + (f"#{anchor}" if anchor else "")
 
 
-_ESCAPES = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
+def referral_words(flag: RedFlag) -> str:
+    """'see a sports physician the same day', or the emergency instruction: from the flag's data only."""
+    if flag.urgency == "emergency":
+        return BY_NAME["emergency"].short
+    who = PROFESSIONAL_LABELS[flag.refer_to].lower()
+    return f"see {'an' if who[0] in 'aeiou' else 'a'} {who} {BY_NAME[flag.urgency].short}"
 
 
-def escape(text: str) -> str:
-    """Neutralise raw HTML and attribute lists (`{: onclick=...}`) while keeping Markdown."""
-    return text.translate(_ESCAPES)
+def find_flag(injury: Item, flag_id: str) -> RedFlag | None:
+    return next((f for f in injury.model.red_flags if f.id == flag_id), None)
 
 
 class Linker:
@@ -54,41 +71,61 @@ class Linker:
     def href(self, key: Key) -> str:
         return relative(page_of(key), self.page)
 
-    def link(self, key: Key, text: str | None = None) -> str:
+    def link(self, key: Key, text: str | None = None) -> Markup:
         item = self.kb.items[key]
         label = text or (cite_label(item) if item.kind == "reference" else item.title)
-        return f"[{escape(label)}]({self.href(key)})"
+        return Markup(f"[{md_escape(label)}]({self.href(key)})")
+
+    def flag_link(self, injury: Item, flag: RedFlag, text: str | None = None) -> Markup:
+        """The sign (or the given words), linked to its place in the injury's red-flag box."""
+        label = text or flag.sign.rstrip(".")
+        return Markup(f"[{md_escape(label)}]({self.href(injury.key)}#{flag_anchor(flag.id)})")
+
+    def flag(self, injury: Item, flag: RedFlag, text: str | None = None) -> Markup:
+        """The flag's link followed by its urgency and whom to see, both from the injury's data."""
+        return Markup(f"{self.flag_link(injury, flag, text)}: **{md_escape(referral_words(flag))}**")
+
+    def resolve(self, link: InlineLink) -> Markup | None:
+        """The Markdown for a well-formed link, or None when it points at nothing."""
+        if link.kind == TABLE:
+            from .tables import TABLES  # noqa: PLC0415 - tables render through this linker
+
+            make = TABLES.get(link.target)
+            return Markup(f"\n\n{make(self)}\n\n") if make else None
+        if link.kind == FLAG:
+            injury = self.find("injury", link.target)
+            flag = injury and find_flag(injury, link.part)
+            return self.flag(injury, flag, link.text) if flag else None
+        item = self.find(link.kind, link.target)
+        return self.link(item.key, link.text) if item else None
 
     def plain(self, text: str) -> str:
         """The text as a reader sees it, for print: links become their words, Markdown marks go."""
 
         def words(match: re.Match[str]) -> str:
             link = parse_link(match[1], ())
-            item = link and self.find(link.kind, link.target)
+            if link and link.kind == FLAG:
+                injury = self.find("injury", link.target)
+                flag = injury and find_flag(injury, link.part)
+                return f"{link.text or flag.sign.rstrip('.')}: {referral_words(flag)}" if flag else match[1]
             if link and link.text:
                 return link.text
+            item = link and self.find(link.kind, link.target)
             return (cite_label(item) if item.kind == "reference" else item.title) if item else match[1]
 
         return re.sub(r"\*\*|__|`", "", LINK.sub(words, text)).strip()
 
-    def markdown(self, text: str) -> str:
-        """Escape the text and turn every resolvable [[link]] into a Markdown link."""
-
-        def replace(match: re.Match[str]) -> str:
-            link = parse_link(match[1], ())
-            item = link and self.find(link.kind, link.target)
-            if item is None:
-                return escape(match[0])
-            return self.link(item.key, link.text)
-
+    def markdown(self, text: str) -> Markup:
+        """Escape the text and turn every resolvable [[link]] into Markdown."""
         parts = []
         last = 0
         for match in LINK.finditer(text):
-            parts.append(escape(text[last:match.start()]))
-            parts.append(replace(match))
+            parts.append(md_escape(text[last:match.start()]))
+            link = parse_link(match[1], ())
+            parts.append((link and self.resolve(link)) or md_escape(match[0]))
             last = match.end()
-        parts.append(escape(text[last:]))
-        return "".join(parts)
+        parts.append(md_escape(text[last:]))
+        return Markup("".join(parts))
 
 
 def cite_label(item: Item) -> str:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..graph import Graph
 from ..knowledge import Item, Key
 from ..schema import ENTITY_KINDS
-from ..schema.relations import CITES, KEY_TERM, MENTIONS, RELATIONS
+from ..schema.relations import AVOID_WITH, CITES, KEY_TERM, MENTIONS, MODIFY_WITH, RELATIONS
+from .escape import table_cell
 from .links import Linker, cite_label
 
 _LABELS = {r.name: (r.label, r.inverse_label) for r in RELATIONS}
-_OWN_SECTIONS = {CITES.name, KEY_TERM.name}
+_OWN_SECTIONS = {CITES.name, KEY_TERM.name, AVOID_WITH.name, MODIFY_WITH.name}
 """Relations shown in their own section rather than among the connections."""
 _KIND_LABELS = {
     name: ENTITY_KINDS[name].plural if name in ENTITY_KINDS else {"term": "Glossary", "reference": "References"}[name]
@@ -35,8 +38,12 @@ class Page:
         self.path = path
         self.linker = Linker(graph.kb, path)
 
-    def md(self, text: str | None) -> str:
-        return self.linker.markdown(text) if text else ""
+    def md(self, text: str | None) -> Markup:
+        return self.linker.markdown(text) if text else Markup("")
+
+    def cell(self, text: str | None) -> Markup:
+        """Content for a Markdown table cell: links resolved, escaped, pipes and line breaks neutralised."""
+        return table_cell(self.md(text))
 
     def link(self, key: Key, text: str | None = None) -> str:
         return self.linker.link(key, text)

@@ -10,10 +10,12 @@ from ..graph import Graph
 from ..rules import RULES
 from ..knowledge import Item
 from ..schema import ENTITY_KINDS, Kind
-from ..schema.injury import PROFESSIONAL_LABELS, URGENCY_LABELS
+from ..safety import cautions_for
+from ..schema.injury import PROFESSIONAL_LABELS
+from ..schema.urgency import BY_NAME, URGENCIES
 from .dose import dose_rows
 from .environment import environment
-from .links import GLOSSARY_PAGE, REFERENCES_PAGE, cite_label
+from .links import GLOSSARY_PAGE, REFERENCES_PAGE, cite_label, flag_anchor
 from .order import lesson_order
 from .page import Page
 
@@ -25,8 +27,6 @@ SEARCH = {
 }
 """Material's search settings per kind: the pages a student looks for rank first, quiz pages (answers) stay out.
 Material shows front-matter tags only with its tags plugin, which this site does not use."""
-
-URGENCY_SHORT = {"emergency": "now", "same-day": "today", "within-days": "within days", "routine": "routine"}
 
 _INTROS = {
     "anatomy": "The muscles, tendons, bones and joints that matter most to runners, grouped by body region.",
@@ -63,9 +63,16 @@ def _extra(item: Item, page: Page, quiz_html) -> dict:
     """Kind-specific values a template needs beyond the item itself."""
     m = item.model
     if item.kind == "drill":
-        return {"dose": dose_rows(m.dosage) if m.dosage else []}
+        return {"dose": dose_rows(m.dosage) if m.dosage else [], "cautions": cautions_for(page.kb, item.key)}
     if item.kind == "injury":
-        return {"professionals": PROFESSIONAL_LABELS, "urgency": URGENCY_LABELS, "urgency_short": URGENCY_SHORT}
+        groups = [(u, [f for f in m.red_flags if f.urgency == u.name]) for u in URGENCIES]
+        return {
+            "professionals": PROFESSIONAL_LABELS,
+            "urgency": BY_NAME,
+            "flag_groups": [(u, flags) for u, flags in groups if flags],
+            "flag_anchor": flag_anchor,
+            "cautions": cautions_for(page.kb, item.key),
+        }
     if item.kind == "lesson":
         quizzes = [page.item(k) for k in page.graph.incoming(item.key).get("quiz_for", [])]
         return {

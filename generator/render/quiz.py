@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from ..answers import normalise_text
 from ..knowledge import Item
 from ..quiz_layout import numbering, option_order, scramble
@@ -46,15 +48,17 @@ def _key(question, unit: str, weight: float) -> dict:
     return entry
 
 
-def answer_key(quiz: Item) -> str:
+def answer_key(quiz: Item) -> Markup:
+    """The key as JSON for a single-quoted data attribute: nothing in it can end the attribute or open a tag."""
     questions = [_key(part.question, part.unit, part.weight) for _, _, parts in numbering(quiz.model) for part in parts]
     bands = [{"min": b.min_percent, "message": b.message} for b in sorted(quiz.model.score_bands, key=lambda b: b.min_percent)]
     data = {"version": 2, "quiz": quiz.id, "count": len(quiz.model.questions), "questions": questions, "bands": bands}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026").replace("'", "\\u0027")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
-def quiz_html(quiz: Item, page: Page, templates) -> str:
-    return environment(templates).get_template("pages/_quiz.md.j2").render(
+def quiz_html(quiz: Item, page: Page, templates) -> Markup:
+    return Markup(environment(templates).get_template("pages/_quiz.md.j2").render(
         quiz=quiz, page=page, key=answer_key(quiz), numbering=list(numbering(quiz.model)),
         scramble=scramble, option_order=option_order, sentence=sentence,
-    )
+    ))

@@ -32,6 +32,20 @@ class CommonError(Strict):
     fix: Text
 
 
+class AvoidWith(Strict):
+    """An injury this drill must not be used with, and why."""
+
+    injury: Annotated[Id, r.rel(r.AVOID_WITH)] = Field(description="Injury id.")
+    reason: Text = Field(description="Why, in one plain sentence (shown on the drill and injury pages).")
+
+
+class ModifyWith(Strict):
+    """An injury this drill may be used with only in a changed form, and how."""
+
+    injury: Annotated[Id, r.rel(r.MODIFY_WITH)] = Field(description="Injury id.")
+    reason: Text = Field(description="What to change and why, in one plain sentence.")
+
+
 class Drill(Entity):
     purpose: Text = Field(description="One plain sentence: what it trains and why.")
     level: Level
@@ -45,6 +59,12 @@ class Drill(Entity):
     targets: Annotated[list[Id], r.rel(r.TARGETS)] = Field(default_factory=list, description="Anatomy ids.")
     addresses: Annotated[list[Id], r.rel(r.ADDRESSES)] = Field(
         default_factory=list, description="Biomechanics or injury ids."
+    )
+    avoid_with: list[AvoidWith] = Field(
+        default_factory=list, description="Injuries this drill must not be used with; never in their decks or plans."
+    )
+    modify_with: list[ModifyWith] = Field(
+        default_factory=list, description="Injuries this drill needs changing for; never in their decks or plans."
     )
     progressions: Annotated[list[Id], r.rel(r.PROGRESSES_TO)] = Field(
         default_factory=list, description="Harder drill ids."

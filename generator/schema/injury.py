@@ -8,6 +8,7 @@ from pydantic import Field
 
 from . import relations as r
 from .common import Entity, Id, Markdown, Strict, Text
+from .urgency import UrgencyName
 
 Professional = Literal[
     "emergency-services",
@@ -18,8 +19,6 @@ Professional = Literal[
     "sports-dietitian",
     "mental-health-professional",
 ]
-Urgency = Literal["emergency", "same-day", "within-days", "routine"]
-
 PROFESSIONAL_LABELS: dict[str, str] = {
     "emergency-services": "Emergency care",
     "sports-physician": "Sports physician",
@@ -29,33 +28,31 @@ PROFESSIONAL_LABELS: dict[str, str] = {
     "sports-dietitian": "Sports dietitian",
     "mental-health-professional": "Mental health professional",
 }
-URGENCY_LABELS: dict[str, str] = {
-    "emergency": "Now: call emergency services or go to the emergency department",
-    "same-day": "Today: stop training and see a clinician the same day",
-    "within-days": "Within a few days: stop the aggravating training and book an appointment",
-    "routine": "Routine: book an appointment if it does not settle",
-}
 
 
 class RedFlag(Strict):
+    id: Id = Field(description="Stable id within the injury; other text cites it as [[flag:<injury id>/<this id>]].")
     sign: Text = Field(description="What the runner reports or you see.")
     action: Text = Field(description="What to do right now, in plain words.")
     refer_to: Professional
-    urgency: Urgency
+    urgency: UrgencyName
 
 
 class Referral(Strict):
     to: Professional
-    urgency: Urgency
+    urgency: UrgencyName
     when: Text = Field(description="The situation that calls for this referral.")
 
 
 class Injury(Entity):
+    emergency: bool = Field(
+        False, description="true for an emergency entry (e.g. chest pain): it has no drills and no drill deck."
+    )
     presentation: Markdown = Field(description="Typical presentation, precise wording.")
     plain: Text = Field(description="What it is, in words a runner understands.")
     risk_factors: list[Text] = Field(min_length=1)
     early_warning_signs: list[Text] = Field(min_length=1)
-    red_flags: list[RedFlag] = Field(default_factory=list, description="Signs that stop training today.")
+    red_flags: list[RedFlag] = Field(default_factory=list, description="Signs that need a clinician, each with its own urgency and whom to see.")
     refer_to: list[Referral] = Field(default_factory=list, description="Whom to refer to, and how urgently.")
     coach_role: list[Text] = Field(min_length=1, description="What the coach may do.")
     clinician_role: list[Text] = Field(min_length=1, description="What belongs to the clinician.")

@@ -22,6 +22,10 @@ class QuestionBase(Strict):
     stem: Markdown
     hint: Text | None = None
     explanation: Markdown = Field(description="Why the answer is right, with [[id]] links to what teaches it.")
+    tests_flag: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")] | None = Field(
+        None, description="The red flag whose urgency this question asks about, as '<injury id>/<flag id>'; "
+        "`stride check` makes sure the keyed answer agrees with it."
+    )
 
 
 class Answered(QuestionBase):

@@ -36,6 +36,12 @@ TARGETS = Relation("targets", ("drill",), ("anatomy",), "Targets", "Drills that 
 ADDRESSES = Relation(
     "addresses", ("drill",), ("biomechanics", "injury"), "Addresses", "Drills that help"
 )
+AVOID_WITH = Relation(
+    "avoid_with", ("drill",), ("injury",), "Avoid with", "Drills to avoid"
+)
+MODIFY_WITH = Relation(
+    "modify_with", ("drill",), ("injury",), "Modify with", "Drills to modify"
+)
 PROGRESSES_TO = Relation(
     "progresses_to", ("drill",), ("drill",), "Harder next step", "Easier option", acyclic=True
 )
@@ -98,6 +104,8 @@ MENTIONS = Relation(
 RELATIONS: tuple[Relation, ...] = (
     TARGETS,
     ADDRESSES,
+    AVOID_WITH,
+    MODIFY_WITH,
     PROGRESSES_TO,
     INVOLVES,
     LOADS,

@@ -15,3 +15,18 @@ def test_javascript_link_is_an_error(project):
 
 def test_plain_comparisons_in_words_pass(project):
     assert findings(project, {}, "content.unsafe-markup") == []
+
+
+def test_ordinary_prose_with_a_colon_after_data_passes(project):
+    text = starter("drills/clamshell.yml").replace("summary: A gentle first exercise for the side of the hip.",
+                                                   "summary: 'Record the data: cadence and pace.'")
+    assert "Record the data" in text
+    assert findings(project, {"drills/clamshell.yml": text}, "content.unsafe-markup") == []
+    assert findings(project, {"drills/clamshell.yml": text}, "schema.wrong-type") == []
+
+
+def test_a_data_url_is_an_error(project):
+    text = starter("drills/clamshell.yml").replace("summary: A gentle first exercise for the side of the hip.",
+                                                   "summary: '![x](data:text/html;base64,AA) A gentle drill.'")
+    assert [f[3] for f in findings(project, {"drills/clamshell.yml": text}, "content.unsafe-markup")] == [
+        "'data:text/html;' looks like raw HTML or a script link"]

@@ -83,3 +83,16 @@ def test_backlinks_use_the_inverse_label_and_each_link_appears_once(project):
     assert groups["Addresses"] == ["[Contralateral pelvic drop](../biomechanics/contralateral-pelvic-drop.md)",
                                    "[Patellofemoral pain](../injuries/patellofemoral-pain.md)"]
     assert groups["Harder next step"] == ["[Side-lying hip abduction](side-lying-hip-abduction.md)"]
+
+
+def test_a_flag_link_reads_with_its_urgency_in_print_and_on_the_page(project):
+    from generator import pipeline
+    from generator.render.links import Linker
+
+    checked = pipeline.check(project().content)
+    linker = Linker(checked.kb, "drills/clamshell.md")
+    text = "Stop: [[flag:patellofemoral-pain/hot-swollen-knee|a hot knee]]."
+    assert linker.plain(text) == "Stop: a hot knee: see a sports physician the same day."
+    assert linker.markdown(text) == (
+        "Stop: [a hot knee](../injuries/patellofemoral-pain.md#flag-hot-swollen-knee): "
+        "**see a sports physician the same day**.")

@@ -1,0 +1,30 @@
+"""The one escape for content text on its way into Markdown pages.
+
+Content is Markdown for emphasis, lists and tables, but never for markup: raw HTML, attribute
+lists (`Title { onclick="…" }`) and Markdown link or image syntax (`[x](javascript:…)`) are turned
+into plain characters. Links between pages are written as `[[id]]` and made by the linker.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+_ESCAPES = str.maketrans({
+    "<": "&lt;",
+    ">": "&gt;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "[": "&#91;",
+    "]": "&#93;",
+})
+
+
+def md_escape(text: str) -> Markup:
+    """Text safe to place in a Markdown page: it can style words but cannot become markup or a link."""
+    return Markup(str(text).translate(_ESCAPES))
+
+
+def table_cell(value: str) -> Markup:
+    """Text (escaped unless it is already Markup) that also cannot end a Markdown table cell."""
+    safe = value if isinstance(value, Markup) else md_escape(value)
+    return Markup(str(safe).replace("|", "&#124;").replace("\n", " "))
