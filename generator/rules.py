@@ -61,7 +61,7 @@ _RULES = (
     Rule("quiz.duplicate-question-id", "error", "Two questions share an id; saved progress would mix them."),
     Rule("quiz.blank-missing", "error", "A fill-in-the-blank stem has no ____ blank."),
     Rule("quiz.key-position", "warning", "Across the quiz bank, one option letter holds the right answer far more often than chance."),
-    Rule("quiz.longest-key", "warning", "Across the quiz bank, the right option is too often clearly the longest."),
+    Rule("quiz.longest-key", "warning", "Across the quiz bank, the right option is too often the longest."),
     Rule("quiz.true-false-balance", "warning", "Across the quiz bank, true/false answers are nearly all true or nearly all false."),
     Rule("quiz.giveaway-option", "warning", "An option such as \"all of the above\" or \"both A and B\" that points at other options."),
     Rule("card.too-long", "warning", "A drill's printed card has more text than fits on the card."),

@@ -58,14 +58,14 @@ def test_small_banks_are_not_judged_by_position(project):
     assert findings(project, bank(questions), "quiz.key-position") == []
 
 
-def test_right_option_clearly_longest_in_most_questions_lists_each_one(project):
+def test_right_option_longest_in_too_many_questions_lists_each_one(project):
     long_key = "Stop today and refer within a few days because this may be a bone injury"
     questions = [single(n, key=long_key if n <= 12 else "Right") for n in range(1, 25)]
     text = bank(questions)[BANK]
     found = findings(project, bank(questions), "quiz.longest-key")
     assert len(found) == 12
     assert found[0] == ("content/" + BANK, line_of(text, "id: bank-q01") + 5, 7,
-                        "question 'bank-q01': the right option is clearly the longest, as in 12 of 26 single-choice "
+                        "question 'bank-q01': the right option is the longest, as in 12 of 26 single-choice "
                         "questions (46%; at most 35%)")
 
 
