@@ -87,7 +87,7 @@ def test_shipped_feedback_reads_as_text_after_a_wrong_answer(page, shipped_url):
     question = page.locator('.stride-q[data-qid="common-running-injuries-q01"]')
     question.get_by_label(re.compile("Reduce her weekly distance")).check()
     question.get_by_role("button", name="Check answer").click()
-    feedback = question.locator(".stride-feedback").inner_text()
+    feedback = question.locator(".stride-feedback").text_content()
     assert "Your answer" in feedback and "Not this one: Reduce her weekly distance by 10%" in feedback
     assert "**" not in feedback and ".." not in feedback
 

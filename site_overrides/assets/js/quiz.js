@@ -331,6 +331,7 @@
         if (!input.checked && !(correct && self.key.type === "multiple")) return;
         var row = el("li", { "class": input.checked ? "stride-chosen" : "stride-missed" });
         row.appendChild(el("span", { "class": "stride-yours", text: input.checked ? "Your answer" : "You missed this one" }));
+        row.appendChild(document.createTextNode(" "));
         row.appendChild(cloneContent(entry));
         list.appendChild(row);
       });
