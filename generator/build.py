@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic
 from .cards.content import Card
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
+from .plans.builder import builder_files
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
@@ -92,6 +93,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
     files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
+    files.update(builder_files(checked.graph, project.templates))
     checked.add(card_problems, strict)
     if not checked.ok:
         return Generated(checked, None)
@@ -99,7 +101,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
     report = sync_tree(project.docs, files)
-    nav = navigation(set(handwritten))
+    nav = navigation(checked.kb, set(handwritten))
     write_if_changed(project.nav, json.dumps(nav, indent=1, ensure_ascii=False).encode())
     return Generated(checked, report)
 

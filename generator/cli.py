@@ -12,6 +12,7 @@ from .cards.decks import cards_for
 from .cards.select import Filters
 from .diagnostics import Diagnostic, format_json, format_text
 from .knowledge import KnowledgeBase
+from .plans import cli as plans_cli
 from .site_config import site_url
 from .project import Project, find_project
 from .schema import ENTITY_KINDS
@@ -92,10 +93,13 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     cards = sub.add_parser("cards", help="build a PDF deck of drill cards", description="Build a PDF deck of drill cards.")
     cards_cli.add_arguments(cards)
+    plan = sub.add_parser("plan", help="make a runner's plan (HTML + PDF with cards) and care-team note",
+                          description="Make a runner's plan from a runner file: HTML, PDF with personalised cards, care-team note.")
+    plans_cli.add_arguments(plan)
     return top
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run, "plan": plans_cli.run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,7 +84,7 @@ def _place(path: Path, root: Path, rel: str) -> tuple[str | None, Diagnostic | N
     rel_parts = path.relative_to(root).parts
     if len(rel_parts) == 1 and path.name in SINGLE_FILES:
         return "listed", None
-    if len(rel_parts) == 2 and rel_parts[0] in KIND_BY_FOLDER:
+    if len(rel_parts) > 1 and "/".join(rel_parts[:-1]) in KIND_BY_FOLDER:
         return "entity", None
     where = rel_parts[0] if len(rel_parts) > 1 else path.name
     hint = did_you_mean(where, [*KIND_BY_FOLDER, *SINGLE_FILES]) or (
@@ -105,7 +105,7 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
             diagnostics.append(problem)
             continue
         if place == "entity":
-            found, problems = _entity(path, rel, path.parent.name)
+            found, problems = _entity(path, rel, path.parent.relative_to(root).as_posix())
         else:
             found, problems = _listed(path, rel)
         diagnostics += problems

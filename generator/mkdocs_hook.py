@@ -42,7 +42,7 @@ def on_nav(nav, config, files):  # noqa: ANN001, ARG001 - MkDocs hook signature
     folders = section_of_folder()
     for file in files.documentation_pages():
         page = file.page
-        folder = file.src_uri.split("/")[0]
+        folder = file.src_uri.rpartition("/")[0]
         # Every nav entry sits inside a section, so a page without a parent is one the nav leaves out.
         if page is not None and page.parent is None and folder in folders and folders[folder] in sections:
             page.parent = sections[folders[folder]]

@@ -7,6 +7,8 @@ MkDocs hook files each of them under its section so the right tab is highlighted
 
 from __future__ import annotations
 
+from .knowledge import KnowledgeBase
+from .plans.pages import PLAN_PAGE
 from .render.links import GLOSSARY_PAGE, REFERENCES_PAGE
 from .schema import ENTITY_KINDS
 
@@ -16,10 +18,10 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Body", ("anatomy",)),
     ("Movement", ("biomechanics", "assessment")),
     ("Injuries", ("injury",)),
-    ("Drills", ("drill",)),
+    ("Drills", ("drill", "plan", "runner")),
     ("Talk", ("communication",)),
 )
-"""Tab title and the kinds whose index pages it holds, in reading order."""
+"""Tab title and the kinds whose index pages it holds, in reading order. Titles are fixed text, not content."""
 START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach may do", "scope.md"))
 REFERENCE_PAGES = (("Glossary", GLOSSARY_PAGE), ("References", REFERENCES_PAGE), ("Content rules for educators", "rules.md"))
 
@@ -27,7 +29,7 @@ REFERENCE_PAGES = (("Glossary", GLOSSARY_PAGE), ("References", REFERENCES_PAGE),
 def section_of_folder() -> dict[str, str]:
     """{folder: tab title} for every folder whose pages sit under a tab without being listed in the nav."""
     folders = {ENTITY_KINDS[kind].folder: title for title, kinds in SECTIONS for kind in kinds}
-    return {**folders, CARDS_FOLDER: "Cards"}
+    return {**folders, CARDS_FOLDER: "Cards", PLAN_PAGE.rsplit("/", 1)[0]: "Drills"}
 
 
 def _index(kind: str) -> dict:
@@ -35,7 +37,7 @@ def _index(kind: str) -> dict:
     return {found.plural: f"{found.folder}/index.md"}
 
 
-def navigation(handwritten: set[str]) -> dict:
+def navigation(kb: KnowledgeBase, handwritten: set[str]) -> dict:
     """The `nav` and `not_in_nav` settings for mkdocs.yml (written to build/nav.yml)."""
     learn: list = ["index.md"] if "index.md" in handwritten else []
     learn += [{title: path} for title, path in START_PAGES if path in handwritten]
@@ -46,7 +48,9 @@ def navigation(handwritten: set[str]) -> dict:
         pages = [_index(kind) for kind in kinds]
         if title == "Learn":
             pages = learn + pages + [{name: path} for name, path in REFERENCE_PAGES]
-        elif len(pages) == 1:
+        elif title == "Drills" and kb.of_kind("plan"):
+            pages.insert(1, {"Plan builder": PLAN_PAGE})
+        if len(pages) == 1:
             pages = [next(iter(pages[0].values()))]  # the tab opens the index page itself
         nav.append({title: pages})
     nav.append({"Cards": [f"{CARDS_FOLDER}/index.md"]})

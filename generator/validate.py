@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Annotated, Literal, Union, get_args, get_origin
 
@@ -130,6 +131,8 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str, 
                                f"'{where}' must be {_TYPE_NAMES[kind_of]}, found {_describe(value)}", hint)
     if kind_of == "literal_error":
         expected = [str(a) for a in get_args(_literal_of(parent, name))] if parent else []
+        # A list of fixed values (equipment: [band, step]) has no parent model at the item; pydantic names them.
+        expected = expected or re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         hint = did_you_mean(str(value), expected) if isinstance(value, str) else None
         return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
                                f"'{where}' is {_describe(value)}; allowed: {', '.join(expected)}", hint)

@@ -6,6 +6,7 @@ from ..diagnostics import Diagnostic
 from ..graph import Graph
 from ..knowledge import KnowledgeBase
 from . import (
+    assessment_finding_ids,
     drill_cues,
     drill_dosage,
     drill_progression_mismatch,
@@ -15,6 +16,10 @@ from . import (
     injury_red_flags,
     injury_referral,
     orphans,
+    plan_contradiction,
+    plan_policy,
+    plan_unknown_finding,
+    plan_unused_finding,
     quiz_blank,
     quiz_correct_count,
     quiz_duplicate_item,
@@ -52,6 +57,11 @@ RULE_MODULES = (
     quiz_key_position,
     quiz_longest_key,
     quiz_true_false_balance,
+    assessment_finding_ids,
+    plan_policy,
+    plan_unknown_finding,
+    plan_contradiction,
+    plan_unused_finding,
     uncited_references,
     orphans,
 )

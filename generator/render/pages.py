@@ -9,6 +9,7 @@ from pathlib import Path
 from ..graph import Graph
 from ..rules import RULES
 from ..knowledge import Item
+from ..plans.pages import runner_extra, table_extra
 from ..schema import ENTITY_KINDS, Kind
 from ..safety import cautions_for
 from ..schema.injury import PROFESSIONAL_LABELS
@@ -23,7 +24,8 @@ RULES_PAGE = "rules.md"
 
 SEARCH = {
     "injury": "  boost: 3", "biomechanics": "  boost: 3", "anatomy": "  boost: 2", "drill": "  boost: 2",
-    "assessment": "  boost: 2", "communication": "  boost: 1.5", "lesson": "  boost: 1", "quiz": "  exclude: true",
+    "assessment": "  boost: 2", "communication": "  boost: 1.5", "lesson": "  boost: 1", "plan": "  boost: 1",
+    "runner": "  boost: 1", "quiz": "  exclude: true",
 }
 """Material's search settings per kind: the pages a student looks for rank first, quiz pages (answers) stay out.
 Material shows front-matter tags only with its tags plugin, which this site does not use."""
@@ -38,6 +40,9 @@ _INTROS = {
     "communication": "What to say, and how, to runners and to the care team.",
     "lesson": "Lessons in a suggested order: each builds on the ones before it.",
     "quiz": "Check yourself. Each quiz belongs to a lesson.",
+    "plan": "Decision tables that turn a runner's assessment findings into a short, traced plan. Educators edit "
+    "them in content/plans/; the plan builder and `stride plan` both follow them.",
+    "runner": "Runner files taken from assessment to plan, each reason traced from finding to movement pattern to drill.",
 }
 
 
@@ -79,6 +84,10 @@ def _extra(item: Item, page: Page, quiz_html) -> dict:
             "prerequisites": page.links_by_id(m.prerequisites),
             "quizzes": [{"title": q.title, "html": quiz_html(q, page)} for q in quizzes],
         }
+    if item.kind == "plan":
+        return {**table_extra(item, page), "professionals": PROFESSIONAL_LABELS, "urgency": BY_NAME}
+    if item.kind == "runner":
+        return runner_extra(item, page)
     if item.kind == "quiz":
         return {"lesson": page.links_by_id([m.lesson])[0] if m.lesson else None, "quiz_html": quiz_html(item, page)}
     return {}
@@ -119,7 +128,7 @@ def _search_meta(kind: str, item: Item) -> str:
     (unshown) tags, which the index weighs above any text, so "shin splints" finds medial tibial stress
     syndrome first and "knee to wall" the knee-to-wall test."""
     names = [item.title, *getattr(item.model, "also_called", [])]
-    return f"search:\n{SEARCH[kind]}\ntags: {json.dumps(names, ensure_ascii=False)}\n"
+    return f"search:\n{SEARCH.get(kind, '  boost: 1')}\ntags: {json.dumps(names, ensure_ascii=False)}\n"
 
 
 def _by_letter(terms: list[Item]) -> list[tuple[str, list[Item]]]:

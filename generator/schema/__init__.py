@@ -14,6 +14,7 @@ from .drill import Drill
 from .glossary import Glossary, References
 from .injury import Injury
 from .lesson import Lesson
+from .plan import DecisionTable, RunnerExample
 from .quiz import Quiz
 
 
@@ -40,6 +41,8 @@ ENTITY_KINDS: dict[str, Kind] = {
         Kind("communication", "communication", Communication, "Communication script", "Communication"),
         Kind("lesson", "lessons", Lesson, "Lesson", "Lessons"),
         Kind("quiz", "quizzes", Quiz, "Quiz", "Quizzes"),
+        Kind("plan", "plans", DecisionTable, "Decision table", "Decision tables"),
+        Kind("runner", "plans/examples", RunnerExample, "Worked plan", "Worked plans"),
     )
 }
 KIND_BY_FOLDER: dict[str, Kind] = {k.folder: k for k in ENTITY_KINDS.values()}

@@ -16,11 +16,24 @@ class ReferenceValue(Strict):
     source: Annotated[Id, r.rel(r.CITES)] = Field(description="Reference id the value comes from.")
 
 
+class Threshold(Strict):
+    """A measured value beyond which the finding counts; only where a cited source gives the number."""
+
+    measure: Text = Field(description="What is measured, e.g. 'difference between sides'.")
+    more_than: float = Field(ge=0, description="The finding counts when the measured value is more than this.")
+    unit: Text = Field(description="Unit of the value, e.g. 'cm' or 'repetitions'.")
+    source: Annotated[Id, r.rel(r.CITES)] = Field(description="Reference id that gives the number.")
+
+
 class Finding(Strict):
+    id: Id = Field(description="Stable id within the assessment; plans cite it as '<assessment id>/<this id>'.")
     finding: Text = Field(description="What the test shows, e.g. 'knee-to-wall distance under 9 cm'.")
     meaning: Text = Field(description="What it suggests, in careful words.")
     suggests: Annotated[list[Id], r.rel(r.SUGGESTS)] = Field(
         default_factory=list, description="Biomechanics or drill ids that follow from the finding."
+    )
+    threshold: Threshold | None = Field(
+        None, description="Optional cut-off from a cited source; without one the coach ticks the finding."
     )
 
 

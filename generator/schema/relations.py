@@ -80,23 +80,35 @@ PREREQUISITE = Relation(
 COVERS = Relation(
     "covers",
     ("lesson",),
-    ("anatomy", "biomechanics", "injury", "assessment", "drill", "communication"),
+    ("anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "plan", "runner"),
     "Covered in this lesson",
     "Lessons that use this",
+)
+PRESCRIBES = Relation(
+    "prescribes", ("plan",), ("drill",), "Drills it prescribes", "Plan rules that prescribe this"
+)
+TRACES = Relation(
+    "traces", ("plan", "runner"), ("biomechanics", "injury"), "Points to", "Plan rules and worked plans that point here"
+)
+USES_SCRIPT = Relation(
+    "uses_script", ("plan",), ("communication",), "Scripts plans use", "Plan rules that use this script"
+)
+CONTRAINDICATED = Relation(
+    "contraindicated", ("plan",), ("injury",), "Left out with", "Plan rules left out with this"
 )
 QUIZ_FOR = Relation("quiz_for", ("quiz",), ("lesson",), "Quiz for", "Quizzes")
 KEY_TERM = Relation("key_term", ("lesson", "anatomy", "biomechanics", "injury", "assessment", "drill", "communication"), ("term",), "Key terms", "Used by")
 CITES = Relation(
     "cites",
-    ("anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "lesson", "quiz"),
+    ("anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "lesson", "quiz", "plan", "runner"),
     ("reference",),
     "Evidence",
     "Cited by",
 )
 MENTIONS = Relation(
     "mentions",
-    ("term", "anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "lesson", "quiz"),
-    ("anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "lesson", "quiz", "term"),
+    ("term", "anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "lesson", "quiz", "plan", "runner"),
+    ("anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "lesson", "quiz", "term", "plan", "runner"),
     "Mentioned here",
     "Mentioned on",
 )
@@ -116,6 +128,10 @@ RELATIONS: tuple[Relation, ...] = (
     RELATED_INJURY,
     PREREQUISITE,
     COVERS,
+    PRESCRIBES,
+    TRACES,
+    USES_SCRIPT,
+    CONTRAINDICATED,
     QUIZ_FOR,
     KEY_TERM,
     CITES,

@@ -50,7 +50,7 @@ def _poison(value, counter):
 def _model_for(path: Path, content: Path):
     if path.parent == content:
         return SINGLE_FILES[path.name]
-    return KIND_BY_FOLDER[path.parent.name].model
+    return KIND_BY_FOLDER[path.parent.relative_to(content).as_posix()].model
 
 
 def _paths(value, prefix=()):

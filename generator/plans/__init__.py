@@ -1,0 +1,1 @@
+"""Personal plans: decision tables in content, compiled to JSON, evaluated by one engine (plan-engine.js)."""
