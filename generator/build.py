@@ -14,6 +14,7 @@ from pathlib import Path
 from . import pipeline
 from .diagnostics import Diagnostic
 from .cards.content import Card
+from .figures.media import site_files as media_site_files
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
 from .plans.builder import builder_files
@@ -91,6 +92,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
         return Generated(checked, None)
     handwritten = render_handwritten(project.pages, checked.kb)
     files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
+    files.update(media_site_files(checked.kb))
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
     files.update(builder_files(checked.graph, project.templates))

@@ -11,6 +11,7 @@ from .cards import cli as cards_cli
 from .cards.decks import cards_for
 from .cards.select import Filters
 from .diagnostics import Diagnostic, format_json, format_text
+from .figures import unposed
 from .knowledge import KnowledgeBase
 from .plans import cli as plans_cli
 from .site_config import site_url
@@ -27,13 +28,23 @@ def coverage(kb: KnowledgeBase) -> dict[str, int]:
     return counts
 
 
+def figure_gaps(kb: KnowledgeBase) -> str:
+    """The figures summary line: how many entities are posed, and which are not yet."""
+    gaps = unposed(kb)
+    line = "figures: " + " · ".join(f"{len(kb.of_kind(kind)) - len(ids)}/{len(kb.of_kind(kind))} "
+                                    f"{ENTITY_KINDS[kind].plural.lower()}" for kind, ids in gaps.items())
+    missing = [f"{kind} '{i}'" for kind, ids in gaps.items() for i in ids]
+    return line + (f"; not yet posed: {', '.join(missing)}" if missing else "; every one posed")
+
+
 def _report(diagnostics: list[Diagnostic], fmt: str, kb: KnowledgeBase | None) -> None:
     counts = coverage(kb) if kb else {}
     if fmt == "json":
-        print(format_json(diagnostics, {"coverage": counts}))
+        print(format_json(diagnostics, {"coverage": counts, "unposed": unposed(kb) if kb else {}}))
         return
     if counts:
         print("knowledge base: " + " · ".join(f"{n} {what}" for what, n in counts.items()), file=sys.stderr)
+        print(figure_gaps(kb), file=sys.stderr)
     print(format_text(diagnostics), file=sys.stderr)
 
 

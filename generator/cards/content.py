@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from functools import cache
 
 import segno
 
+from ..figures import figure_of
+from ..figures.media import PRINT_WIDTH, resized, source
 from ..graph import Graph
 from ..knowledge import Item
 from ..render.dose import change_rows, detail_rows, headline
 from ..render.links import Linker, cite_label
 
-MAX_CUES = 4
 QR_MASK = 3
 
 
@@ -21,6 +23,13 @@ class Zone:
     colour: str
     score: str
     action: str
+
+
+@dataclass(frozen=True)
+class CardFigure:
+    markup: str
+    """Our own SVG, or an <img> with the educator's picture as a data URI."""
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class Card:
     url: str
     qr_svg: str
     source: str
+    figure: CardFigure | None = None
 
 
 def drill_url(site_url: str, drill_id: str) -> str:
@@ -68,6 +78,17 @@ def traffic_light(graph: Graph) -> list[Zone]:
     return []
 
 
+def _own_image(drill: Item, graph: Graph) -> CardFigure | None:
+    """The educator's first picture, sized for print, when the drill has no pose figure."""
+    for image in drill.model.images:
+        path = source(graph.kb, image.file)
+        if path.is_file():
+            kind = {".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg+xml"}.get(path.suffix.lower(), path.suffix.lower()[1:])
+            data = base64.b64encode(resized(path.read_bytes(), path.suffix.lower(), PRINT_WIDTH)).decode()
+            return CardFigure(f'<img src="data:image/{kind};base64,{data}" alt="">', image.alt)
+    return None
+
+
 def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str]) -> Card:
     """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines."""
     linker = Linker(graph.kb, "cards")
@@ -78,6 +99,7 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
     if evidence:
         source += " · Evidence: " + "; ".join(cite_label(r) for r in evidence[:2])
     url = drill_url(site_url, drill.id)
+    picture = figure_of(drill, graph.kb)
     return Card(
         id=drill.id,
         title=m.title,
@@ -89,7 +111,7 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         amount=[(label, text(value)) for label, value in detail_rows(m.dosage)] if m.dosage else [],
         changes=[(label, text(value)) for label, value in change_rows(m.dosage)] if m.dosage else [],
         steps=[text(s) for s in m.steps],
-        cues=[text(c) for c in m.cues[:MAX_CUES]],
+        cues=[text(c) for c in m.cues],
         errors=[(text(e.error), text(e.fix)) for e in m.common_errors],
         easier=[titles[i] for i in m.regressions if i in titles],
         harder=[titles[i] for i in m.progressions if i in titles],
@@ -98,4 +120,5 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         url=url,
         qr_svg=qr_svg(url),
         source=source + " · Not medical advice",
+        figure=CardFigure(picture.svg, picture.alt) if picture else _own_image(drill, graph),
     )

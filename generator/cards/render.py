@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..render.environment import html_environment
 from .content import Card
-from .sizes import BLEED_MM, FIT_MM, Layout
+from .sizes import FIT_MM, SLUG_MM, Layout
 
 CARD_CSS = Path(__file__).resolve().parents[2] / "site_overrides" / "assets" / "css" / "cards.css"
 
@@ -38,7 +38,7 @@ def deck_html(cards: list[Card], layout: Layout, title: str, subtitle: str, temp
               duplex: bool = False, bleed: bool = False) -> str:
     return html_environment(templates).get_template("cards/deck.html.j2").render(
         cards=cards, layout=layout, title=title, subtitle=subtitle, duplex=duplex,
-        bleed=BLEED_MM if bleed and layout.per_sheet == 1 else 0,
+        bleed={"slug_mm": SLUG_MM} if bleed else None,
         sheets=sheets(cards, layout, duplex), card_css=CARD_CSS.read_text(encoding="utf-8"),
     )
 
@@ -46,14 +46,15 @@ def deck_html(cards: list[Card], layout: Layout, title: str, subtitle: str, temp
 def to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # noqa: PLC0415 - needs Pango; imported only when PDFs are made
 
-    return HTML(string=html, base_url=str(CARD_CSS.parent)).write_pdf()
+    # Tagged, so screen readers get headings, lists and tables; title, author and subject come from <head>.
+    return HTML(string=html, base_url=str(CARD_CSS.parent)).write_pdf(pdf_tags=True)
 
 
 FIT_CSS = """
 /* Fit check: let a face grow instead of clipping it, so a face that needs a second page is too long. */
 .card-face { height: auto; overflow: visible; }
-.card-foot, .card-log { position: static; width: 100%; margin-top: 2mm; }
-.card-front, .card-back { padding-bottom: 4mm; }
+.card-bottom { position: relative; left: 0; right: 0; bottom: 0; margin-top: 1.5mm; }
+.card-front, .card-back { padding-bottom: 5.2mm; }
 """
 
 

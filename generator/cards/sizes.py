@@ -37,11 +37,14 @@ FIT_MM: tuple[float, float] = (
 )
 """Every card must fit the smallest cell of any layout, so one check covers all sizes."""
 
-BLEED_MM = 3
-"""Extra printed edge for print shops (A6 with --bleed), trimmed at the crop marks."""
+SLUG_MM = 10
+"""Paper added around each trimmed card for a print shop (--bleed). WeasyPrint puts the PDF bleed box 10 pt
+(3.5 mm) past the trim and draws crop marks in the outer 5 mm, so the marks never print inside the bleed."""
+
+BLEED_LAYOUTS = ("a6",)
+"""Only single cards are trimmed by a print shop; 4-up sheets are cut along their cut lines."""
 
 
-def pages_for(layout: Layout, cards: int) -> int:
-    """Pages a deck of `cards` takes: a cover, then fronts and backs of each sheet."""
-    sheets = -(-cards // layout.per_sheet)
-    return 1 + 2 * sheets
+def sheets_for(layout: Layout, cards: int) -> int:
+    """Sheets (a front page and a back page each) a deck of `cards` takes."""
+    return -(-cards // layout.per_sheet)

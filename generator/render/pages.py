@@ -18,6 +18,7 @@ from .dose import dose_rows
 from .environment import environment
 from .links import GLOSSARY_PAGE, REFERENCES_PAGE, cite_label, flag_anchor
 from .order import lesson_order
+from ..figures import figure_blocks
 from .page import Page
 
 RULES_PAGE = "rules.md"
@@ -103,7 +104,8 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
         template = env.get_template(f"pages/{kind.name}.md.j2")
         for item in items:
             page = Page(graph, kind.url(item.id))
-            text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html))
+            text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html),
+                                   **figure_blocks(item, graph.kb))
             out[page.path] = text.replace("---\n", "---\n" + _search_meta(kind.name, item), 1)
         index = Page(graph, f"{kind.folder}/index.md")
         quizzes_of = {

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Entity, Markdown, Text
+from .figure import BodyRegion, Image
 
 Structure = Literal["muscle", "muscle-group", "tendon", "bone", "joint", "fascia", "ligament", "nerve"]
 Region = Literal["trunk", "hip-pelvis", "thigh", "knee", "lower-leg", "ankle-foot"]
@@ -21,3 +22,6 @@ class Anatomy(Entity):
     external_ids: dict[str, Text] = Field(
         default_factory=dict, description="Identifiers in anatomy ontologies, e.g. {uberon: 'UBERON:0001375'}."
     )
+    body_map: list[BodyRegion] = Field(
+        default_factory=list, description="Body-map regions this structure covers, e.g. [hip-side, gluteal].")
+    images: list[Image] = Field(default_factory=list, description="Your own pictures from content/media/.")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from . import relations as r
+from .figure import Figure, Image
 from .common import Entity, Id, Markdown, Strict, Text
 
 
@@ -57,3 +58,5 @@ class Assessment(Entity):
     checks: Annotated[list[Id], r.rel(r.SCREENS_FOR)] = Field(
         default_factory=list, description="Biomechanics, injury or anatomy ids this test looks at."
     )
+    figure: Figure | None = Field(None, description="Key positions drawn as a pictogram on the page and the card.")
+    images: list[Image] = Field(default_factory=list, description="Your own pictures from content/media/.")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from . import relations as r
+from .figure import Figure, Image
 from .common import Entity, Id, Markdown, Text
 
 View = Literal["front", "back", "side", "any"]
@@ -26,3 +27,5 @@ class Biomechanics(Entity):
     drills: Annotated[list[Id], r.rel(r.ADDRESSES, reverse=True)] = Field(
         default_factory=list, description="Drill ids that address it."
     )
+    figure: Figure | None = Field(None, description="Key positions drawn as a pictogram on the page and the card.")
+    images: list[Image] = Field(default_factory=list, description="Your own pictures from content/media/.")

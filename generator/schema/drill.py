@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from . import relations as r
+from .figure import Figure, Image
 from .common import Entity, Id, Strict, Text
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -72,3 +73,5 @@ class Drill(Entity):
     regressions: Annotated[list[Id], r.rel(r.PROGRESSES_TO, reverse=True)] = Field(
         default_factory=list, description="Easier drill ids."
     )
+    figure: Figure | None = Field(None, description="Key positions drawn as a pictogram on the page and the card.")
+    images: list[Image] = Field(default_factory=list, description="Your own pictures from content/media/.")

@@ -11,7 +11,7 @@ from generator.cards.content import drill_url
 from generator.cards.decks import DeckSpec, cards_for, fit_diagnostics, render_deck
 from generator.cards.render import sheets
 from generator.cards.select import Filters
-from generator.cards.sizes import LAYOUTS, pages_for
+from generator.cards.sizes import LAYOUTS, sheets_for
 from tests.conftest import REPO, STARTER
 
 SITE = "https://cards.example.org/"
@@ -35,15 +35,16 @@ def text(reader: PdfReader, page: int) -> str:
     return " ".join(reader.pages[page].extract_text().split())
 
 
-@pytest.mark.parametrize(("size", "pages"), [("a6", 5), ("a4-4up", 3), ("letter-4up", 3)])
+@pytest.mark.parametrize(("size", "pages"), [("a6", 6), ("a4-4up", 4), ("letter-4up", 4)])
 def test_page_count_per_size(graph, size, pages):
+    """A cover and its blank back, then a front and a back page per sheet."""
     reader = deck(graph, size)
-    assert len(reader.pages) == pages == pages_for(LAYOUTS[size], 2)
+    assert len(reader.pages) == pages == 2 + 2 * sheets_for(LAYOUTS[size], 2)
 
 
 @pytest.mark.parametrize(("size", "width_mm", "height_mm"), [("a6", 105, 148), ("a4-4up", 210, 297), ("letter-4up", 215.9, 279.4)])
 def test_page_size(graph, size, width_mm, height_mm):
-    box = deck(graph, size).pages[1].mediabox
+    box = deck(graph, size).pages[2].mediabox
     assert (round(float(box.width) / 72 * 25.4, 1), round(float(box.height) / 72 * 25.4, 1)) == (width_mm, height_mm)
 
 
@@ -55,18 +56,18 @@ def test_cover_lists_the_contents(graph):
 
 def test_a6_fronts_have_name_and_dose_and_backs_the_pain_rules(graph):
     reader = deck(graph)
-    front, back = text(reader, 1), text(reader, 2)
+    front, back = text(reader, 2), text(reader, 3)
     assert "Clamshell" in front and "3 sets of 12 reps each side" in front
     assert "Keep your hips stacked." in front and "Rolling backwards" in front
     assert "Clamshell: pain and progress" in back and "Stop if: Pain is above 5 out of 10." in back
     assert "Harder: Side-lying hip abduction." in back
-    assert "Side-lying hip abduction" in text(reader, 3) and "3 sets of 10 reps each side" in text(reader, 3)
+    assert "Side-lying hip abduction" in text(reader, 4) and "3 sets of 10 reps each side" in text(reader, 4)
 
 
 def test_four_up_puts_both_cards_on_one_sheet(graph):
     reader = deck(graph, "a4-4up")
-    assert "3 sets of 12 reps" in text(reader, 1) and "3 sets of 10 reps" in text(reader, 1)
-    assert "Tick a box each time you do it" in text(reader, 2)
+    assert "3 sets of 12 reps" in text(reader, 2) and "3 sets of 10 reps" in text(reader, 2)
+    assert "Log each session" in text(reader, 3) and "Pain next morning" in text(reader, 3)
 
 
 @pytest.mark.parametrize(("filters", "expected"), [
@@ -83,8 +84,8 @@ def test_filters_choose_the_right_drills(graph, filters, expected):
 
 def test_filtered_deck_has_the_expected_pages(graph):
     reader = deck(graph, "a6", Filters(injuries=("patellofemoral-pain",)))
-    assert len(reader.pages) == 3
-    assert "Clamshell" in text(reader, 1) and "Side-lying" not in text(reader, 1)
+    assert len(reader.pages) == 4
+    assert "Clamshell" in text(reader, 2) and "Side-lying" not in text(reader, 2)
 
 
 def test_duplex_mirrors_backs_for_a_long_edge_flip():
@@ -96,11 +97,14 @@ def test_duplex_mirrors_backs_for_a_long_edge_flip():
     assert sheets(cards, layout, duplex=False)[0].backs == ["A", "B", "C", None]
 
 
-def test_bleed_adds_three_millimetres_and_keeps_the_trim_size(graph):
-    page = deck(graph, "a6", bleed=True).pages[1]
-    mm = lambda points: round(float(points) / 72 * 25.4)  # noqa: E731
-    assert (mm(page.mediabox.width), mm(page.mediabox.height)) == (111, 154)
+def test_bleed_keeps_the_trim_size_with_a_bleed_box_and_room_for_crop_marks(graph):
+    reader = deck(graph, "a6", bleed=True)
+    page = reader.pages[0]
+    mm = lambda points: round(float(points) / 72 * 25.4, 1)  # noqa: E731
+    assert len(reader.pages) == 4 and "Clamshell" in text(reader, 0)
     assert (mm(page.trimbox.width), mm(page.trimbox.height)) == (105, 148)
+    assert (mm(page.bleedbox.width), mm(page.bleedbox.height)) == (112.1, 155.1)
+    assert (mm(page.mediabox.width), mm(page.mediabox.height)) == (125, 168)
 
 
 def test_qr_code_scans_to_the_drill_page(graph, tmp_path):
@@ -110,7 +114,7 @@ def test_qr_code_scans_to_the_drill_page(graph, tmp_path):
     pdf = tmp_path / "deck.pdf"
     cards = cards_for(graph, Filters(ids=("clamshell",)), SITE)
     pdf.write_bytes(render_deck(cards, DeckSpec("t", "T", "S", Filters()), "a6", TEMPLATES))
-    subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "front")], check=True)
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "front")], check=True)
     image = Image.open(next(tmp_path.glob("front*.png")))
     results = zxingcpp.read_barcodes(image)
     assert [r.text for r in results] == [drill_url(SITE, "clamshell")] == ["https://cards.example.org/drills/clamshell/"]
