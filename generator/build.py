@@ -14,6 +14,7 @@ from pathlib import Path
 from . import pipeline
 from .diagnostics import Diagnostic
 from .cards.content import Card
+from .educators import GRADE_CACHE, educator_pages, read_grade_cache
 from .figures.media import site_files as media_site_files
 from .handwritten import check_pages, render_handwritten
 from .nav import navigation
@@ -22,6 +23,7 @@ from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
 from .project import Project
+from .publish import OFFLINE_PAGE, OFFLINE_ZIP, download_page, zip_site
 from .site_config import site_url
 from .writer import WriteReport, swap_in, sync_tree, write_if_changed
 
@@ -85,13 +87,23 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
     return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
 
 
-def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Generated:
-    """Check, then write the generated docs dir and nav; nothing is written when there are errors."""
+def generate(project: Project, strict: bool = False, pdfs: bool = True,
+             extra: dict[str, bytes] | None = None) -> Generated:
+    """Check, then write the generated docs dir and nav; nothing is written when there are errors.
+
+    `extra` adds files to the docs dir; its Markdown pages join the menu like hand-written pages.
+    """
     checked = check_project(project, strict)
     if not checked.ok:
         return Generated(checked, None)
-    handwritten = render_handwritten(project.pages, checked.kb)
-    files = {path: text.encode() for path, text in {**pipeline.render(checked, project.templates), **handwritten}.items()}
+    extra = extra or {}
+    handwritten = {**render_handwritten(project.pages, checked.kb),
+                   **{path: data.decode() for path, data in extra.items() if path.endswith(".md")}}
+    grades = read_grade_cache(project)
+    educators = educator_pages(checked.graph, project.templates, grades)
+    write_if_changed(project.build / "cache" / GRADE_CACHE, json.dumps(grades, sort_keys=True).encode())
+    pages = {**pipeline.render(checked, project.templates), **educators, **handwritten}
+    files = {path: text.encode() for path, text in pages.items()}
     files.update(media_site_files(checked.kb))
     card_files, card_problems = _card_files(project, checked, pdfs)
     files.update(card_files)
@@ -99,6 +111,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Gener
     checked.add(card_problems, strict)
     if not checked.ok:
         return Generated(checked, None)
+    files.update((path, data) for path, data in extra.items() if not path.endswith(".md"))
     for asset in project.pages.rglob("*") if project.pages.is_dir() else []:
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
@@ -157,11 +170,33 @@ def _site_problem(project: Project, message: str) -> Diagnostic:
     return Diagnostic.make(where, (1, 1), "site.build", message.strip(), hint)
 
 
-def build_site(project: Project, strict: bool = False, offline: bool = False) -> tuple[Generated, list[Diagnostic]]:
-    """Generate, then build the HTML into a temporary dir that replaces the site only on success."""
+def _offline_download(project: Project) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """Build the offline copy into a temporary dir and return it zipped, with the page that offers it."""
+    tmp = Path(tempfile.mkdtemp(prefix=".site-offline-", dir=project.root))
+    try:
+        problems = run_mkdocs(project, tmp, offline=True)
+        if problems:
+            return {}, problems
+        archive = zip_site(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {OFFLINE_ZIP: archive, OFFLINE_PAGE: download_page(len(archive)).encode()}, []
+
+
+def build_site(project: Project, strict: bool = False, offline: bool = False,
+               offline_zip: bool = False) -> tuple[Generated, list[Diagnostic]]:
+    """Generate, then build the HTML into a temporary dir that replaces the site only on success.
+
+    With `offline_zip`, the offline copy is built first and offered as a download on the hosted site.
+    """
     generated = generate(project, strict)
     if generated.report is None:
         return generated, []
+    if offline_zip and not offline:
+        download, problems = _offline_download(project)
+        if problems:
+            return generated, problems
+        generated = generate(project, strict, extra=download)
     final = project.site_offline if offline else project.site
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     problems = run_mkdocs(project, tmp, offline)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from pathlib import Path
 
+from . import authoring_cli
 from .build import build_site, card_fit, check_project, generate
 from .cards import cli as cards_cli
 from .cards.decks import cards_for
 from .cards.select import Filters
+from .exports import cli as exports_cli
 from .diagnostics import Diagnostic, format_json, format_text
 from .figures import unposed
 from .knowledge import KnowledgeBase
 from .plans import cli as plans_cli
 from .site_config import site_url
+from .writer import write_if_changed
 from .project import Project, find_project
 from .schema import ENTITY_KINDS
 
@@ -62,7 +66,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    generated, site_problems = build_site(project, args.strict, args.offline)
+    generated, site_problems = build_site(project, args.strict, args.offline, args.offline_zip)
     diagnostics = generated.checked.diagnostics + site_problems
     _report(diagnostics, args.format, generated.checked.kb)
     if generated.report is not None and not site_problems and args.format == "text":
@@ -73,15 +77,39 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return _exit_code(diagnostics)
 
 
+def _port_taken(address: str) -> str | None:
+    """Why the preview cannot listen on host:port, in plain words, or None when it can."""
+    host, _, port = address.rpartition(":")
+    if not port.isdigit():
+        return f"'{address}' is not host:port, e.g. 127.0.0.1:8000"
+    with socket.socket() as probe:
+        try:
+            probe.bind((host or "127.0.0.1", int(port)))
+        except OSError:
+            return (f"{address} is already in use (another `stride serve` or `mkdocs serve`?); stop it, or choose "
+                    f"another port: stride serve --dev-addr {host or '127.0.0.1'}:{int(port) + 1}")
+    return None
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
-    generated = generate(project, args.strict)
+    busy = _port_taken(args.dev_addr)
+    if busy:
+        print(f"stride serve: {busy}", file=sys.stderr)
+        return EXIT_USAGE
+    generated = generate(project, args.strict, pdfs=False)  # decks are slow; `stride build` makes them
     _report(generated.checked.diagnostics, "text", generated.checked.kb)
-    if generated.report is None:
-        return EXIT_CONTENT
+    if generated.report is None and not project.nav.is_file():
+        write_error_home(project, generated.checked.diagnostics)
     from mkdocs.commands.serve import serve  # noqa: PLC0415 - only serving needs the dev server
 
     serve(config_file=str(project.mkdocs_yml), dev_addr=args.dev_addr, livereload=True)
     return EXIT_OK
+
+
+def write_error_home(project: Project, diagnostics: list[Diagnostic]) -> None:
+    """With no good pages yet, a one-page site so the preview starts and shows the errors (the hook lists them)."""
+    write_if_changed(project.docs / "index.md", b"# Content has errors\n\nFix them and this page reloads.\n")
+    write_if_changed(project.nav, b'{"nav": [{"Home": "index.md"}]}\n')
 
 
 def parser() -> argparse.ArgumentParser:
@@ -95,6 +123,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--offline", action="store_true",
                                  help="build site-offline/, which opens from the file system (links to .html files)")
+            command.add_argument("--offline-zip", action="store_true",
+                                 help="also offer the offline copy as a zip download on the site (page 'Use it offline')")
         if name == "check":
             command.add_argument("--cards", action="store_true", help="also check that every drill card fits (needs WeasyPrint)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -107,10 +137,21 @@ def parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("plan", help="make a runner's plan (HTML + PDF with cards) and care-team note",
                           description="Make a runner's plan from a runner file: HTML, PDF with personalised cards, care-team note.")
     plans_cli.add_arguments(plan)
+    for name, helptext, add in (
+        ("new", "write a new entity file with placeholders for every field to fill", authoring_cli.add_new_arguments),
+        ("schema", "write JSON Schema per kind for editor autocompletion", authoring_cli.add_schema_arguments),
+        ("report", "counts and gaps in the curriculum (lessons without quizzes, uncited pages, reading grade)",
+         authoring_cli.add_report_arguments),
+        ("export", "export questions for an LMS (Moodle XML, QTI, GIFT) or flash cards (Anki)",
+         exports_cli.add_arguments),
+    ):
+        add(sub.add_parser(name, help=helptext, description=helptext))
     return top
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run, "plan": plans_cli.run}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "cards": cards_cli.run, "plan": plans_cli.run,
+            "new": authoring_cli.run_new, "schema": authoring_cli.run_schema, "report": authoring_cli.run_report,
+            "export": exports_cli.run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,7 +65,7 @@ RELATION_BY_NAME: dict[str, Relation] = {r.name: r for r in RELATIONS}
 
 
 def _ids(kb: KnowledgeBase, kinds: tuple[str, ...] | None = None) -> set[str]:
-    return {i for (k, i) in kb.items if kinds is None or k in kinds}
+    return {i for (k, i) in [*kb.items, *kb.failed] if kinds is None or k in kinds}
 
 
 def _resolve(
@@ -74,7 +74,9 @@ def _resolve(
     for kind in kinds:
         if (kind, target) in kb.items:
             return (kind, target), None
-    others = sorted(k for (k, i) in kb.items if i == target)
+        if (kind, target) in kb.failed:
+            return None, None  # a consequence: the target's own file reports the real error
+    others = sorted(k for (k, i) in [*kb.items, *kb.failed] if i == target)
     nearest = did_you_mean(target, _ids(kb, kinds))
     if others:
         return None, Diagnostic.make(file, pos, "ref.wrong-kind",
@@ -100,8 +102,8 @@ def _link_fields(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
         relation = ref.marker.relation
         what = f"'{'.'.join(str(p) for p in ref.path if isinstance(p, str))}'"
         key, problem = _resolve(ref.target, ref.marker.allowed_kinds(), kb, item.pos(ref.path), item.path, what)
-        if problem:
-            diagnostics.append(problem)
+        if key is None:
+            diagnostics += [problem] if problem else []
             continue
         if key == item.key:
             diagnostics.append(Diagnostic.make(item.path, item.pos(ref.path), "ref.self",
@@ -150,7 +152,7 @@ def _resolve_special(
         return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{link.target}' in '[[{raw}]]' is not a table",
                                      did_you_mean(link.target, TABLES) or f"tables: {', '.join(sorted(TABLES))}")
     key, problem = _resolve(link.target, ("injury",), kb, pos, file, f"'[[{raw}]]'")
-    if problem:
+    if key is None:  # unknown, or an injury that failed validation (its own file reports why)
         return None, problem
     flags = [flag.id for flag in kb.items[key].model.red_flags]
     if link.part in flags:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
+from .extract import LINK, parse_link
 from .loader import Located, Path_, load_file
 from .schema import ENTITY_KINDS, KIND_BY_FOLDER, SINGLE_FILES
+from .schema.common import ID_PATTERN
 from .validate import did_you_mean, validate
 
 Key = tuple[str, str]
@@ -42,6 +45,10 @@ class Item:
 class KnowledgeBase:
     root: Path
     items: dict[Key, Item]
+    failed: dict[Key, str] = field(default_factory=dict)
+    """Entities that failed validation, by key → file: links to them are consequences, not new errors."""
+    failed_mentions: set[str] = field(default_factory=set)
+    """Ids that files failing validation refer to: those targets are not orphans or uncited because of it."""
 
     def of_kind(self, kind: str) -> list[Item]:
         return sorted((i for i in self.items.values() if i.kind == kind), key=lambda i: i.id)
@@ -51,11 +58,27 @@ def content_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def _entity(path: Path, rel: str, folder: str) -> tuple[list[Item], list[Diagnostic]]:
+Loaded = tuple[list[Item], list[Diagnostic], list[Key], set[str]]
+"""Items that validated, every problem, the keys of entries that failed validation and the ids they mention."""
+
+
+def _mentions(data: object) -> set[str]:
+    """Every id-like value and [[link]] target in raw data."""
+    if isinstance(data, dict):
+        return {m for value in data.values() for m in _mentions(value)}
+    if isinstance(data, list):
+        return {m for value in data for m in _mentions(value)}
+    if not isinstance(data, str):
+        return set()
+    links = {link.target for link in (parse_link(m[1], ()) for m in LINK.finditer(data)) if link}
+    return links | ({data} if re.match(ID_PATTERN, data) else set())
+
+
+def _entity(path: Path, rel: str, folder: str) -> Loaded:
     kind = KIND_BY_FOLDER[folder]
     located, problems = load_file(path, rel)
     if located is None:
-        return [], problems
+        return [], problems, [(kind.name, path.stem)], set()
     model, errors = validate(kind.model, located, rel, kind.name)
     problems += errors
     declared = located.data.get("id") if isinstance(located.data, dict) else None
@@ -63,20 +86,35 @@ def _entity(path: Path, rel: str, folder: str) -> tuple[list[Item], list[Diagnos
         problems.append(Diagnostic.make(rel, located.pos(("id",)), "id.mismatch",
                                         f"id '{declared}' does not match the file name '{path.name}'",
                                         f"rename the file to '{declared}{path.suffix}' or remove the `id:` line"))
-    return ([Item(kind.name, path.stem, rel, model, located)] if model else []), problems
+    if model is None:
+        return [], problems, [(kind.name, path.stem)], _mentions(located.data)
+    return [Item(kind.name, path.stem, rel, model, located)], problems, [], set()
 
 
-def _listed(path: Path, rel: str) -> tuple[list[Item], list[Diagnostic]]:
+def _listed(path: Path, rel: str) -> Loaded:
+    """Glossary or references: one bad entry is reported, and only that entry is left out."""
     located, problems = load_file(path, rel)
     if located is None:
-        return [], problems
+        return [], problems, [], set()
     model, errors = validate(SINGLE_FILES[path.name], located, rel, path.stem)
-    if model is None:
-        return [], problems + errors
-    field, kind = _LIST_FIELD[path.name]
-    return [
-        Item(kind, entry.id, rel, entry, located.sub((field, i))) for i, entry in enumerate(getattr(model, field))
-    ], problems
+    list_field, kind = _LIST_FIELD[path.name]
+    if model is not None:
+        entries = list(enumerate(getattr(model, list_field)))
+        items = [Item(kind, entry.id, rel, entry, located.sub((list_field, i))) for i, entry in entries]
+        return items, problems + errors, [], set()  # errors: placeholders left by `stride new`, the model being valid
+    entry_model = SINGLE_FILES[path.name].model_fields[list_field].annotation.__args__[0]
+    raw = located.data.get(list_field) if isinstance(located.data, dict) else None
+    items: list[Item] = []
+    failed: list[Key] = []
+    mentions: set[str] = set()
+    for i, data in enumerate(raw if isinstance(raw, list) else []):
+        try:
+            items.append(Item(kind, data["id"], rel, entry_model.model_validate(data), located.sub((list_field, i))))
+        except (ValidationError, TypeError, KeyError):
+            mentions |= _mentions({k: v for k, v in data.items() if k != "id"} if isinstance(data, dict) else data)
+            if isinstance(data, dict) and isinstance(data.get("id"), str):
+                failed.append((kind, data["id"]))
+    return items, problems + errors, failed, mentions
 
 
 def _place(path: Path, root: Path, rel: str) -> tuple[str | None, Diagnostic | None]:
@@ -98,6 +136,8 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
     items: dict[Key, Item] = {}
     diagnostics: list[Diagnostic] = []
     seen: dict[tuple[str, str], Item] = {}
+    failed: dict[Key, str] = {}
+    mentions: set[str] = set()
     for path in content_files(root):
         rel = path.relative_to(root.parent).as_posix()
         place, problem = _place(path, root, rel)
@@ -105,10 +145,12 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
             diagnostics.append(problem)
             continue
         if place == "entity":
-            found, problems = _entity(path, rel, path.parent.relative_to(root).as_posix())
+            found, problems, broken, mentioned = _entity(path, rel, path.parent.relative_to(root).as_posix())
         else:
-            found, problems = _listed(path, rel)
+            found, problems, broken, mentioned = _listed(path, rel)
+        mentions |= mentioned
         diagnostics += problems
+        failed.update((key, rel) for key in broken)
         for item in found:
             space = item.kind if item.kind in ("term", "reference") else "entity"
             first = seen.get((space, item.id))
@@ -119,4 +161,5 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
                 continue
             seen[(space, item.id)] = item
             items[item.key] = item
-    return KnowledgeBase(root, items), diagnostics
+    failed = {k: p for k, p in failed.items() if k not in items}
+    return KnowledgeBase(root, items, failed, mentions - {k[1] for k in failed}), diagnostics

@@ -154,7 +154,21 @@ class _Builder:
             self.located.values[path] = _first_text_line(node, self.lines)
         if node.style:
             self.located.styles[path] = node.style
+        else:
+            self._check_cut(node)
         return self._scalar(node)
+
+    def _check_cut(self, node: yaml.ScalarNode) -> None:
+        """Warn when ` #` ends a line of unquoted text early: YAML drops the rest of the line as a comment."""
+        end = node.end_mark
+        rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        comment = re.match(r"\s+#(.?)", rest)
+        if comment and (" " in node.value or comment[1] not in ("", " ")):
+            col = end.column + rest.index("#") + 1
+            self.diagnostics.append(Diagnostic.make(
+                self.rel, (end.line + 1, col), "yaml.comment-cuts-text",
+                f"the text stops at '{node.value[-20:]}': YAML reads ' #' and everything after it as a comment",
+                "put the whole text in double quotes to keep the '#'"))
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected and node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
@@ -226,16 +240,66 @@ def _alias_problem(rel: str, mark: yaml.Mark) -> Diagnostic:
                            "write the repeated text out instead of using anchors and aliases")
 
 
+_CURLY = "\u201c\u201d\u2018\u2019"
+_NBSP = "\u00a0"
+_KEY_THEN_NBSP = re.compile(r"^[ ]*(?:- )?[\w-]+:\u00a0")
+
+
+def _invisible_spaces(text: str, rel: str) -> list[Diagnostic]:
+    """Non-breaking spaces where YAML needs a plain space (indentation, after `key:`) silently change the meaning."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t" + _NBSP))]
+        if _NBSP in indent or _KEY_THEN_NBSP.match(line):
+            col = (indent.index(_NBSP) if _NBSP in indent else line.index(_NBSP)) + 1
+            found.append(Diagnostic.make(rel, (number, col), "yaml.syntax",
+                                         "a non-breaking space is used where YAML needs a normal space",
+                                         "delete the space and type it again (word processors and web pages insert "
+                                         "non-breaking spaces when text is pasted)"))
+    return found
+
+
+def _quoted(line: str) -> str:
+    """The line with its value in double quotes, as the fix for text holding ': '."""
+    key, _, value = line.partition(": ")
+    value = value.strip().strip(_CURLY).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{key.strip()}: "{value}"'
+
+
+def _explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
+    """The parser's complaint in plain words, with the fix, for the slips educators make most."""
+    mark = err.problem_mark or err.context_mark
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    problem = err.problem or "invalid YAML"
+    if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+        return ("the line is indented with a tab; YAML indentation must be spaces",
+                "replace the tab with spaces (set your editor to insert spaces for the Tab key)")
+    if "mapping values are not allowed" in problem:
+        value = line.partition(": ")[2].lstrip()
+        if value[:1] in _CURLY:
+            return (f"the text starts with a curly quote ({value[0]}), which YAML does not read as a quotation mark, "
+                    "and it contains ': '", f"use straight quotes: {_quoted(line)}")
+        return ("this text contains ': ' (a colon and a space), which YAML reads as the start of a new field",
+                f"put the whole text in double quotes: {_quoted(line)}")
+    if any(q in line for q in _CURLY):
+        return (f"{problem}; the line has curly quotes, which YAML does not read as quotation marks",
+                "use straight quotes (\" or ') around text")
+    message = " ".join(filter(None, [problem, err.context and f"({err.context})"]))
+    return message, "check indentation and quote text that contains ': ' or starts with a symbol"
+
+
 def parse_text(text: str, rel: str) -> tuple[Located | None, list[Diagnostic]]:
     """Compose one YAML document into located data; diagnostics instead of exceptions."""
+    invisible = _invisible_spaces(text, rel)
+    if invisible:
+        return None, invisible
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        message = " ".join(filter(None, [err.problem, err.context and f"({err.context})"]))
-        return None, [Diagnostic.make(rel, _pos(mark) if mark else (1, 1), "yaml.syntax", message or "invalid YAML",
-                                      "check indentation and quote text that contains ': ' or starts with a symbol")]
+        message, hint = _explain(err, text.splitlines())
+        return None, [Diagnostic.make(rel, _pos(mark) if mark else (1, 1), "yaml.syntax", message, hint)]
     except yaml.YAMLError as err:
         return None, [Diagnostic.make(rel, (1, 1), "yaml.syntax", str(err), None)]
     if node is None:

@@ -23,7 +23,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Tab title and the kinds whose index pages it holds, in reading order. Titles are fixed text, not content."""
 START_PAGES = (("How to use this site", "how-to-use.md"), ("Scope: what a coach may do", "scope.md"))
-REFERENCE_PAGES = (("Glossary", GLOSSARY_PAGE), ("References", REFERENCES_PAGE), ("Content rules for educators", "rules.md"))
+REFERENCE_PAGES = (("Glossary", GLOSSARY_PAGE), ("References", REFERENCES_PAGE), ("Content rules for educators", "rules.md"),
+                   ("Content fields for educators", "educators/fields.md"), ("Curriculum report", "educators/report.md"))
 
 
 def section_of_folder() -> dict[str, str]:

@@ -8,6 +8,10 @@ from ..knowledge import KnowledgeBase
 from . import (
     assessment_finding_ids,
     drill_cues,
+    duplicate_titles,
+    glossary_duplicates,
+    images,
+    relative_links,
     drill_dosage,
     drill_progression_mismatch,
     drill_steps,
@@ -30,6 +34,7 @@ from . import (
     quiz_longest_key,
     quiz_question_ids,
     quiz_true_false_balance,
+    unclosed_link,
     safety_drill_relations,
     safety_emergency,
     safety_urgency,
@@ -40,6 +45,7 @@ from .context import Context
 
 RULE_MODULES = (
     unsafe_markup,
+    unclosed_link,
     safety_urgency,
     safety_drill_relations,
     safety_emergency,
@@ -68,6 +74,10 @@ RULE_MODULES = (
     plan_unused_finding,
     uncited_references,
     orphans,
+    duplicate_titles,
+    glossary_duplicates,
+    images,
+    relative_links,
 )
 
 

@@ -25,6 +25,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     }
     for kind in ENTITY_KINDS:
         for item in ctx.of_kind(kind):
-            if item.key not in linked:
+            if item.key not in linked and item.id not in ctx.kb.failed_mentions:  # not blamed on a broken file
                 yield Diagnostic.make(item.path, (1, 1), CODE, f"nothing links to or from {kind} '{item.id}'",
                                       "link it from a related page with [[" + item.id + "]] or a reference field")

@@ -39,19 +39,21 @@ class Finding(Strict):
 
 
 class Zone(Strict):
-    colour: Literal["green", "amber", "red"]
+    colour: Literal["green", "amber", "red"] = Field(description="The zone of the traffic light.")
     score: Text = Field(description="The range on the scale, e.g. '0–2'.")
     action: Text = Field(description="What the runner does, in plain words; printed on drill cards.")
 
 
 class Assessment(Entity):
-    purpose: Text
+    purpose: Text = Field(description="What the test tells the coach, in one sentence.")
     equipment: list[Text] = Field(default_factory=list, description="Empty means no equipment is needed.")
     procedure: list[Text] = Field(min_length=1, description="Numbered steps.")
-    scoring: Markdown
-    reference_values: list[ReferenceValue] = Field(default_factory=list)
-    findings: list[Finding] = Field(min_length=1)
-    safety: list[Text] = Field(min_length=1)
+    scoring: Markdown = Field(description="How to score or read the result.")
+    reference_values: list[ReferenceValue] = Field(
+        default_factory=list, description="Published values to compare with; each names its source."
+    )
+    findings: list[Finding] = Field(min_length=1, description="Possible results and what each suggests.")
+    safety: list[Text] = Field(min_length=1, description="When not to run the test or when to stop it.")
     traffic_light: list[Zone] = Field(
         default_factory=list, description="A green/amber/red reading of the scale; drill cards print it."
     )

@@ -14,7 +14,7 @@ Level = Literal["beginner", "intermediate", "advanced"]
 
 
 class Dosage(Strict):
-    sets: int | None = Field(None, ge=1, le=20)
+    sets: int | None = Field(None, ge=1, le=20, description="Number of sets.")
     reps: int | None = Field(None, ge=1, le=200, description="Repetitions per set.")
     hold_s: int | None = Field(None, ge=1, le=600, description="Hold time per repetition, in seconds.")
     duration_s: int | None = Field(None, ge=1, le=7200, description="Duration per set, in seconds.")
@@ -29,8 +29,8 @@ class Dosage(Strict):
 
 
 class CommonError(Strict):
-    error: Text
-    fix: Text
+    error: Text = Field(description="What goes wrong, as the coach sees it.")
+    fix: Text = Field(description="How to correct it, as a plain cue.")
 
 
 class AvoidWith(Strict):
@@ -49,14 +49,14 @@ class ModifyWith(Strict):
 
 class Drill(Entity):
     purpose: Text = Field(description="One plain sentence: what it trains and why.")
-    level: Level
+    level: Level = Field(description="Who the drill suits: beginner, intermediate or advanced.")
     equipment: list[Text] = Field(default_factory=list, description="Empty means no equipment is needed.")
     no_equipment_option: Text | None = Field(None, description="How to do it without the equipment.")
-    dosage: Dosage | None = None
+    dosage: Dosage | None = Field(None, description="Sets, repetitions or time, frequency and rules to progress.")
     steps: list[Text] = Field(default_factory=list, description="Numbered steps, short and in active voice.")
     cues: list[Text] = Field(default_factory=list, description="Plain-language coaching cues.")
-    common_errors: list[CommonError] = Field(default_factory=list)
-    precautions: list[Text] = Field(default_factory=list)
+    common_errors: list[CommonError] = Field(default_factory=list, description="Typical mistakes, each with its fix.")
+    precautions: list[Text] = Field(default_factory=list, description="When to stop or adapt the drill.")
     targets: Annotated[list[Id], r.rel(r.TARGETS)] = Field(default_factory=list, description="Anatomy ids.")
     addresses: Annotated[list[Id], r.rel(r.ADDRESSES)] = Field(
         default_factory=list, description="Biomechanics or injury ids."

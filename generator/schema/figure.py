@@ -68,8 +68,8 @@ class Position(Strict):
     neck: int = Field(0, ge=-45, le=60, description="Neck flexion (+, chin to chest) or extension (−).")
     trunk_side: int = Field(0, ge=-40, le=40, description="Front/back views: trunk lean toward the left (+) side.")
     pelvis: int = Field(0, ge=-20, le=20, description="Front/back views: pelvis tilt; + means the right side drops.")
-    left: Limb = Field(default_factory=Limb)
-    right: Limb = Field(default_factory=Limb)
+    left: Limb = Field(default_factory=Limb, description="Joint angles of the left arm and leg.")
+    right: Limb = Field(default_factory=Limb, description="Joint angles of the right arm and leg.")
 
 
 class Image(Strict):
@@ -84,7 +84,7 @@ class Image(Strict):
 
 
 class Prop(Strict):
-    kind: PropKind
+    kind: PropKind = Field(description="What the prop is.")
     under: PointName | None = Field(None, description="The body point that rests on this prop.")
     at: PointName | None = Field(None, description="The body point that touches it (wall, ball, partner).")
     between: list[PointName] | None = Field(None, min_length=2, max_length=2, description="Two points a band runs between.")
@@ -97,8 +97,8 @@ class Figure(Strict):
     layout: FigureLayout = Field(
         "sequence", description="sequence: start in grey, end in black, with an arrow; compare: good (tick) then "
                                 "fault (cross); pair: two variants side by side, neither marked wrong.")
-    positions: list[Position] = Field(min_length=1, max_length=3)
-    props: list[Prop] = Field(default_factory=list)
+    positions: list[Position] = Field(min_length=1, max_length=3, description="One to three key positions of the movement.")
+    props: list[Prop] = Field(default_factory=list, description="Objects drawn with the figure (step, band, wall…).")
     arrow: PointName | None = Field(None, description="The point whose path the movement arrow follows; "
                                                        "by default the one that moves most.")
 

@@ -30,11 +30,11 @@ FindingRef = Annotated[str, Field(pattern=FINDING_REF)]
 class DoseChange(Strict):
     """Changes to the drill's own dosage for this rule; everything else stays as the drill page says."""
 
-    sets: int | None = Field(None, ge=1, le=20)
-    reps: int | None = Field(None, ge=1, le=200)
-    hold_s: int | None = Field(None, ge=1, le=600)
-    duration_s: int | None = Field(None, ge=1, le=7200)
-    distance_m: int | None = Field(None, ge=1, le=10000)
+    sets: int | None = Field(None, ge=1, le=20, description="Number of sets, instead of the drill's.")
+    reps: int | None = Field(None, ge=1, le=200, description="Repetitions per set, instead of the drill's.")
+    hold_s: int | None = Field(None, ge=1, le=600, description="Hold per repetition in seconds, instead of the drill's.")
+    duration_s: int | None = Field(None, ge=1, le=7200, description="Duration per set in seconds, instead of the drill's.")
+    distance_m: int | None = Field(None, ge=1, le=10000, description="Distance per set in metres, instead of the drill's.")
 
 
 class Choice(Strict):
@@ -62,7 +62,9 @@ class Rule(Strict):
     )
     advice: Text | None = Field(None, description="One plain sentence added to the plan, e.g. low-impact conditioning.")
     retest_weeks: int | None = Field(None, ge=2, le=12, description="Weeks to the retest, when not the policy's.")
-    evidence: Annotated[list[Id], r.rel(r.CITES)] = Field(default_factory=list)
+    evidence: Annotated[list[Id], r.rel(r.CITES)] = Field(
+        default_factory=list, description="Reference ids that support this rule."
+    )
 
 
 class PainReferral(Referral):
@@ -78,7 +80,7 @@ class Policy(Strict):
     warm_up: Annotated[Id, r.rel(r.PRESCRIBES)] = Field(description="Drill id of the warm-up.")
     referral_script: Annotated[Id, r.rel(r.USES_SCRIPT)] = Field(description="Communication id used when the plan refers first.")
     note_script: Annotated[Id, r.rel(r.USES_SCRIPT)] = Field(description="Communication id the care-team note follows.")
-    pain_referral: PainReferral
+    pain_referral: PainReferral = Field(description="Whom to refer to, and how urgently, from which pain score.")
     seconds_per_rep: int = Field(ge=1, le=20, description="For the session time: seconds one repetition takes.")
     rest_s: int = Field(ge=0, le=300, description="Rest between sets when the drill gives none.")
     equipment_words: dict[EquipmentKind, list[Text]] = Field(
@@ -88,8 +90,8 @@ class Policy(Strict):
 
 
 class DecisionTable(Entity):
-    policy: Policy | None = None
-    rules: list[Rule] = Field(min_length=1)
+    policy: Policy | None = Field(None, description="Choices for every plan; exactly one decision table has them.")
+    rules: list[Rule] = Field(min_length=1, description="Finding → drills rules, each with its reason and evidence.")
 
 
 class Pain(Strict):
@@ -109,13 +111,13 @@ class Profile(Strict):
         FORMAT_VERSION, description="Format version; files saved by older versions still load."
     )
     runner: Text = Field(description="The runner's name (printed on the plan and the cards).")
-    event: Event
-    level: Level
-    days_per_week: int = Field(ge=1, le=7)
-    minutes_per_session: int = Field(ge=5, le=120)
+    event: Event = Field(description="The runner's main event.")
+    level: Level = Field(description="The runner's training level.")
+    days_per_week: int = Field(ge=1, le=7, description="Days a week the runner can train.")
+    minutes_per_session: int = Field(ge=5, le=120, description="Minutes available for drills in one session.")
     equipment: list[Equipment] = Field(default_factory=list, description="band, step, weights; empty or 'none' for none.")
-    pain: Pain = Field(default_factory=lambda: Pain(score=0))
-    injury: CurrentInjury | None = None
+    pain: Pain = Field(default_factory=lambda: Pain(score=0), description="Current pain and where.")
+    injury: CurrentInjury | None = Field(None, description="A current injury, if any.")
     red_flags: list[FindingRef] = Field(default_factory=list, description="Red flags seen: '<injury>/<flag id>'.")
     findings: list[FindingRef] = Field(default_factory=list, description="Findings ticked: '<assessment>/<finding>'.")
     measured: dict[str, float] = Field(

@@ -63,7 +63,8 @@ def test_mkdocs_failure_also_leaves_the_previous_site(project):
     proj = project()
     build_site(proj)
     before = sorted(p.relative_to(proj.site) for p in proj.site.rglob("*"))
-    (proj.content / "pages/broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
+    # a missing page is caught by stride check (content.broken-link); a missing anchor only by MkDocs
+    (proj.content / "pages/broken.md").write_text("# Broken\n\n[missing](drills/clamshell.md#no-such-heading)\n")
     generated, problems = build_site(proj)
     assert generated.checked.ok and [p.code for p in problems] == ["site.build"]
     assert "build/docs/broken.md" == problems[0].path

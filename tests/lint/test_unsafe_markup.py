@@ -17,6 +17,12 @@ def test_plain_comparisons_in_words_pass(project):
     assert findings(project, {}, "content.unsafe-markup") == []
 
 
+def test_unclosed_inline_link_is_warned_at_its_position(project):
+    text = starter("drills/clamshell.yml").replace("summary: A gentle", "summary: See [[side-lying-hip-abduction] A gentle")
+    assert findings(project, {"drills/clamshell.yml": text}, "ref.unclosed-link") == [
+        ("content/drills/clamshell.yml", 2, 14, "'[[side-lying-hip-abduction] A ' opens a link with [[ but never closes it with ]]")]
+
+
 def test_ordinary_prose_with_a_colon_after_data_passes(project):
     text = starter("drills/clamshell.yml").replace("summary: A gentle first exercise for the side of the hip.",
                                                    "summary: 'Record the data: cadence and pace.'")

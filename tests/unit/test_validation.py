@@ -89,3 +89,32 @@ def test_every_problem_in_a_run_is_reported(project):
     broken = DRILL.replace("level: beginner", "level: expert").replace("sets: 3", "sets: three") + "colour: red\n"
     found = problems(project, {"drills/hip-hike.yml": broken, "drills/other.yml": "- a list\n"})
     assert {f[3] for f in found} == {"schema.invalid-value", "schema.wrong-type", "schema.unknown-field", "yaml.not-mapping"}
+
+
+def test_unknown_field_in_a_matching_question_lists_matching_fields(project):
+    from tests.lint.helpers import starter
+    quiz = starter("quizzes/hip-and-pelvis-control-quiz.yml").replace(
+        "    hint: Think of what", "    options: []\n    hint: Think of what")
+    found = problems(project, {"quizzes/hip-and-pelvis-control-quiz.yml": quiz})
+    assert found == [("content/quizzes/hip-and-pelvis-control-quiz.yml", 38, 5, "schema.unknown-field",
+                      "'options' is not a field of the matching question questions[4]",
+                      "allowed fields: explanation, feedback_correct, feedback_incorrect, hint, id, pairs, stem, tests_flag, type")]
+
+
+def test_list_items_are_numbered_from_one(project):
+    found = problems(project, {"drills/hip-hike.yml": DRILL.replace("cues: [Hips level.]", "cues: [Hips level., '']")})
+    assert found[0][4].startswith("'cues[2]'")
+
+
+def test_text_with_colon_in_a_list_is_explained(project):
+    found = problems(project, {"drills/hip-hike.yml": DRILL.replace("cues: [Hips level.]", "cues:\n  - Tall: like a puppet")})
+    assert found == [("content/drills/hip-hike.yml", 11, 5, "schema.wrong-type",
+                      "'cues[1]' must be text, but ': ' in it made YAML read it as a field",
+                      "put the whole text in double quotes")]
+
+
+def test_an_id_with_capitals_suggests_the_kebab_case_form(project):
+    found = problems(project, {"drills/hip-hike.yml": DRILL.replace("targets: [gluteus-medius]", "targets: [Gluteus Medius]")})
+    assert found == [("content/drills/hip-hike.yml", 11, 11, "schema.invalid-value",
+                      "'targets[1]' is the text 'Gluteus Medius', but ids are lowercase words joined by hyphens",
+                      "write 'gluteus-medius'")]

@@ -1,0 +1,29 @@
+"""ref.unclosed-link: an inline link opened with `[[` is closed with `]]`.
+
+An unclosed link is printed as brackets instead of a link, and nothing reports the id in it.
+
+Passes:   body: Start with [[clamshell]] and progress.
+Fails:    body: Start with [[clamshell] and progress.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic
+from ..extract import texts
+from .context import Context
+
+CODE = "ref.unclosed-link"
+_OPENED = re.compile(r"\[\[(?![^\[\]]*\]\])")
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for item in ctx.kb.items.values():
+        for text, path in texts(item.model):
+            for match in _OPENED.finditer(text):
+                shown = text[match.start():match.start() + 30].split("\n")[0]
+                yield Diagnostic.make(item.path, item.located.text_pos(path, match.start(), text), CODE,
+                                      f"'{shown}' opens a link with [[ but never closes it with ]]",
+                                      "write the link as [[id]] or [[id|your words]]")
