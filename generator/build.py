@@ -73,12 +73,13 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
         try:
             for spec in ready_decks(graph):
                 deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
-                names = {}
+                names, kilobytes = {}, {}
                 for size in DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]:
                     names[size] = f"{spec.slug}-{size}.pdf"
                     files[f"{CARDS_FOLDER}/decks/{names[size]}"] = render_deck(
                         deck, spec, size, project.templates, project.card_cache, duplex=True)
-                links.append(DeckLink(spec.title, len(deck), names))
+                    kilobytes[size] = max(1, round(len(files[f"{CARDS_FOLDER}/decks/{names[size]}"]) / 1024))
+                links.append(DeckLink(spec.title, len(deck), names, kilobytes))
         except OSError as err:
             files, links = {}, []
             problems = [cards_unavailable(project, err)]
@@ -115,7 +116,7 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True,
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
     report = sync_tree(project.docs, files)
-    nav = {"nav": navigation(checked.kb, set(handwritten))}
+    nav = navigation(checked.kb, set(handwritten))
     write_if_changed(project.nav, json.dumps(nav, indent=1, ensure_ascii=False).encode())
     return Generated(checked, report)
 

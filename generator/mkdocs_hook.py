@@ -1,4 +1,4 @@
-"""MkDocs hook for `stride serve`/`mkdocs serve`: regenerate the docs dir before each rebuild.
+"""MkDocs hook: file entity pages under their tab, and regenerate the docs dir while serving.
 
 Only while serving: `stride build` generates before it calls MkDocs. A content error keeps the last
 good pages and lists the errors at the top of every page (and in the terminal); a good rebuild prints
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.build import generate
 from generator.diagnostics import Diagnostic, format_text
+from generator.nav import section_of_folder
 from generator.project import find_project
 
 log = logging.getLogger("mkdocs.plugins.stride")
@@ -73,3 +74,16 @@ def error_banner(page_html: str, problems: list[Diagnostic]) -> str:
     if marker in page_html:
         return page_html.replace(marker, marker + banner, 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner, page_html, count=1)
+
+
+def on_nav(nav, config, files):  # noqa: ANN001, ARG001 - MkDocs hook signature
+    """Give each page that the nav leaves out its section as parent, so its tab and sidebar section are active."""
+    sections = {item.title: item for item in nav.items if item.is_section}
+    folders = section_of_folder()
+    for file in files.documentation_pages():
+        page = file.page
+        folder = file.src_uri.rpartition("/")[0]
+        # Every nav entry sits inside a section, so a page without a parent is one the nav leaves out.
+        if page is not None and page.parent is None and folder in folders and folders[folder] in sections:
+            page.parent = sections[folders[folder]]
+    return nav
