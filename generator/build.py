@@ -39,7 +39,8 @@ def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
 class Generated:
     checked: pipeline.Checked
     report: WriteReport | None
-    nav: list | None = None
+    nav: dict | None = None
+    """The `nav` and `not_in_nav` settings for the engine."""
     digest: str = ""
     """Hash of every generated file: the engine's input, so an unchanged digest needs no engine run."""
     engine_skipped: bool = False
@@ -84,12 +85,13 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
         try:
             for spec in ready_decks(graph):
                 deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
-                names = {}
+                names, kilobytes = {}, {}
                 for size in DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]:
                     names[size] = f"{spec.slug}-{size}.pdf"
                     files[f"{CARDS_FOLDER}/decks/{names[size]}"] = render_deck(
                         deck, spec, size, project.templates, project.card_cache, duplex=True)
-                links.append(DeckLink(spec.title, len(deck), names))
+                    kilobytes[size] = max(1, round(len(files[f"{CARDS_FOLDER}/decks/{names[size]}"]) / 1024))
+                links.append(DeckLink(spec.title, len(deck), names, kilobytes))
         except OSError as err:
             files, links = {}, []
             problems = [cards_unavailable(project, err)]
@@ -141,7 +143,7 @@ def _stamp(project: Project, site: Path) -> Path:
     return project.build / "stamps" / site.name
 
 
-def _offline_download(project: Project, engine: str, nav: list) -> tuple[dict[str, bytes], list[Diagnostic]]:
+def _offline_download(project: Project, engine: str, nav: dict | None) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Build the offline copy into a temporary dir and return it zipped, with the page that offers it."""
     tmp = Path(tempfile.mkdtemp(prefix=".site-offline-", dir=project.build))
     try:

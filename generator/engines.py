@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import mkdocs_tabs as tab_hook
 from . import resources, site_config
 from .diagnostics import Diagnostic
 from .project import Project
@@ -45,10 +46,11 @@ def _script(engine: str, path: str) -> str | dict:
     return {"path": path, "type": "text/javascript", "async": False, "defer": False} if engine == "zensical" else path
 
 
-def engine_config(project: Project, engine: str, nav: list | None, offline: bool) -> dict:
+def engine_config(project: Project, engine: str, nav: dict | None, offline: bool) -> dict:
     """mkdocs.yml with what stride supplies; paths are relative to the build folder where the config is written.
 
-    Without a nav (a preview that starts on content with errors) the engine lists the pages it finds.
+    `nav` holds the `nav` and `not_in_nav` settings (generator/nav.py). Without it (a preview that starts on
+    content with errors) the engine lists the pages it finds.
     """
     config = {key: value for key, value in site_config.load(project.mkdocs_yml).items()
               if key not in ("INHERIT", "hooks", "watch")}
@@ -66,16 +68,15 @@ def engine_config(project: Project, engine: str, nav: list | None, offline: bool
     extra["polyfills"] = [_script(engine, SEARCH_SHIM)] + [p for p in extra.get("polyfills", []) if p != SEARCH_SHIM]
     config.update(
         docs_dir=os.path.relpath(project.docs, project.build),
-        nav=nav,
         theme=theme,
         extra=extra,
         plugins=_plugins(config.get("plugins"), offline),
         extra_css=STYLES + [s for s in config.get("extra_css", []) if s not in STYLES],
         extra_javascript=SCRIPTS + [s for s in config.get("extra_javascript", []) if s not in SCRIPTS],
-        not_in_nav="/cards/*.md\n",
+        **(nav or {}),
     )
-    if nav is None:
-        del config["nav"]
+    if engine == "mkdocs":
+        config["hooks"] = [str(Path(tab_hook.__file__))]
     return config
 
 

@@ -29,7 +29,7 @@ SHOWN_ERRORS = 50
 
 @dataclass
 class Regenerated:
-    nav: list | None
+    nav: dict | None
     """None when the content has errors (the last good pages and their nav stay)."""
     errors: list[Diagnostic]
 
@@ -48,7 +48,7 @@ def error_banner(problems: list[Diagnostic]) -> str:
             f"good pages until they are fixed</p><ul>{items}</ul></div>")
 
 
-def _write_config(project: Project, engine: str, nav: list | None, problems: list[Diagnostic]) -> Path:
+def _write_config(project: Project, engine: str, nav: dict | None, problems: list[Diagnostic]) -> Path:
     config = engines.engine_config(project, engine, nav, offline=False)
     return engines.write_config(project, engine, config, project.build / "preview",
                                 {ERRORS_PARTIAL: error_banner(problems).encode()})

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pydantic import BaseModel
 
 from .extract import texts
+from .figures import unposed
 from .graph import Graph
 from .knowledge import Item
 from .schema import ENTITY_KINDS
@@ -47,6 +48,7 @@ class Readability:
 class Report:
     counts: dict[str, int]
     injuries_without_drills: list[str]
+    """Emergency entries are left out: they rightly have no drills."""
     injuries_without_scripts: list[str]
     drills_in_no_lesson: list[str]
     lessons_without_quiz: list[str]
@@ -55,11 +57,12 @@ class Report:
     uncited_entities: list[str]
     references_cited_once: list[str]
     orphans: list[str]
+    figures_missing: list[str]
     hard_to_read: list[Readability]
     median_grade: float
     min_questions: int = MIN_QUESTIONS
     target_grade: float = TARGET_GRADE
-    not_measured: list[str] = field(default_factory=lambda: ["translations", "figures"])
+    not_measured: list[str] = field(default_factory=lambda: ["translations"])
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -140,7 +143,7 @@ def curriculum_report(graph: Graph, min_questions: int = MIN_QUESTIONS, grades: 
     ordered = sorted(g.grade for g in measured)
     return Report(
         counts=counts,
-        injuries_without_drills=[i.id for i in injuries if not helps(i)],
+        injuries_without_drills=[i.id for i in injuries if not helps(i) and not i.model.emergency],
         injuries_without_scripts=[i.id for i in injuries if not _incoming(graph, i, ABOUT.name)],
         drills_in_no_lesson=[d.id for d in kb.of_kind("drill") if d.key not in taught],
         lessons_without_quiz=without_quiz,
@@ -149,6 +152,7 @@ def curriculum_report(graph: Graph, min_questions: int = MIN_QUESTIONS, grades: 
         uncited_entities=[f"{i.kind}/{i.id}" for i in entities if i.kind != "quiz" and not _outgoing(graph, i, CITES.name)],
         references_cited_once=sorted(ref for ref, n in cited.items() if n == 1),
         orphans=[f"{i.kind}/{i.id}" for i in entities if i.key not in linked],
+        figures_missing=[f"{kind}/{ident}" for kind, ids in unposed(kb).items() for ident in ids],
         hard_to_read=sorted((g for g in measured if g.grade > TARGET_GRADE), key=lambda g: (-g.grade, g.kind, g.id)),
         median_grade=ordered[len(ordered) // 2] if ordered else 0.0,
         min_questions=min_questions,
@@ -176,6 +180,7 @@ def format_report(report: Report) -> str:
     lines += _list("entities citing no reference", report.uncited_entities)
     lines += _list("references cited only once", report.references_cited_once)
     lines += _list("orphans (no links in or out)", report.orphans)
+    lines += _list("without a figure yet", report.figures_missing)
     lines.append(f"reading grade of runner-facing text (Flesch-Kincaid): median {report.median_grade}; "
                  f"above grade {report.target_grade:g}:" + ("" if report.hard_to_read else " none"))
     lines += [f"  {g.grade:>5}  {g.kind}/{g.id} ({g.words} words)" for g in report.hard_to_read]

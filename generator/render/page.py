@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..graph import Graph
-from ..knowledge import Item, Key
 from markupsafe import Markup
 
+from ..graph import Graph
+from ..knowledge import Item, Key
+from ..schema import ENTITY_KINDS
 from ..schema.relations import AVOID_WITH, CITES, KEY_TERM, MENTIONS, MODIFY_WITH, RELATIONS
 from .escape import table_cell
 from .links import Linker, cite_label
@@ -15,6 +16,11 @@ from .links import Linker, cite_label
 _LABELS = {r.name: (r.label, r.inverse_label) for r in RELATIONS}
 _OWN_SECTIONS = {CITES.name, KEY_TERM.name, AVOID_WITH.name, MODIFY_WITH.name}
 """Relations shown in their own section rather than among the connections."""
+_KIND_LABELS = {
+    name: ENTITY_KINDS[name].plural if name in ENTITY_KINDS else {"term": "Glossary", "reference": "References"}[name]
+    for name in ("lesson", "anatomy", "biomechanics", "injury", "assessment", "drill", "communication", "term", "quiz", "reference")
+}
+"""Mentions are grouped in this order, under each kind's plural name."""
 
 
 @dataclass(frozen=True)
@@ -53,25 +59,34 @@ class Page:
         return self.kb.items[key]
 
     def connections(self, item: Item) -> list[Group]:
-        """Outgoing links under each relation's label, then backlinks under its inverse label.
+        """Outgoing links under each relation's label, then backlinks under its inverse label,
+        then pages that only mention this one (unless a typed relation already shows them)."""
+        typed = self.typed(item)
+        extra = self._mentions(item, typed)
+        return _merge([*typed, *([Group(MENTIONS.inverse_label, [self.link(k) for k in extra])] if extra else [])])
 
-        A page that only mentions this one is listed under "Mentioned on" unless a typed
-        relation already shows it.
-        """
-        typed: list[tuple[str, list[Key]]] = []
+    def typed(self, item: Item) -> list[Group]:
+        """Typed relations both ways, one group per label (kind and relation), each sorted by title."""
+        groups: list[tuple[str, list[Key]]] = []
         for name, keys in self.graph.outgoing(item.key).items():
             if name not in _OWN_SECTIONS and name != MENTIONS.name:
-                typed.append((_LABELS[name][0], keys))
-        mentioned: list[Key] = []
+                groups.append((_LABELS[name][0], keys))
         for name, keys in self.graph.incoming(item.key).items():
-            if name == MENTIONS.name:
-                mentioned = keys
-            elif name not in _OWN_SECTIONS:
-                typed.append((_LABELS[name][1], keys))
-        shown = {key for _, keys in typed for key in keys}
-        extra = [key for key in mentioned if key not in shown]
-        groups = [*typed, *([(MENTIONS.inverse_label, extra)] if extra else [])]
+            if name not in _OWN_SECTIONS and name != MENTIONS.name:
+                groups.append((_LABELS[name][1], keys))
         return _merge([Group(label, [self.link(k) for k in keys]) for label, keys in groups])
+
+    def mentioned_by_kind(self, item: Item) -> list[Group]:
+        """Pages that only mention this one, grouped under their kind ("Lessons", "Glossary"…)."""
+        by_kind: dict[str, list[str]] = {}
+        for key in self._mentions(item, self.typed(item)):
+            by_kind.setdefault(_KIND_LABELS[key[0]], []).append(self.link(key))
+        return [Group(label, by_kind[label]) for label in _KIND_LABELS.values() if label in by_kind]
+
+    def _mentions(self, item: Item, typed: list[Group]) -> list[Key]:
+        shown = {link for group in typed for link in group.links}
+        mentioned = self.graph.incoming(item.key).get(MENTIONS.name, [])
+        return [key for key in mentioned if self.link(key) not in shown]
 
     def citations(self, item: Item) -> list[Item]:
         keys = self.graph.outgoing(item.key).get(CITES.name, [])

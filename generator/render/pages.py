@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from itertools import groupby
 from pathlib import Path
 
 from ..graph import Graph
@@ -20,6 +22,14 @@ from ..figures import figure_blocks
 from .page import Page
 
 RULES_PAGE = "rules.md"
+
+SEARCH = {
+    "injury": "  boost: 3", "biomechanics": "  boost: 3", "anatomy": "  boost: 2", "drill": "  boost: 2",
+    "assessment": "  boost: 2", "communication": "  boost: 1.5", "lesson": "  boost: 1", "plan": "  boost: 1",
+    "runner": "  boost: 1", "quiz": "  exclude: true",
+}
+"""Material's search settings per kind: the pages a student looks for rank first, quiz pages (answers) stay out.
+Material shows front-matter tags only with its tags plugin, which this site does not use."""
 
 _INTROS = {
     "anatomy": "The muscles, tendons, bones and joints that matter most to runners, grouped by body region.",
@@ -94,8 +104,9 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
         template = env.get_template(f"pages/{kind.name}.md.j2")
         for item in items:
             page = Page(graph, kind.url(item.id))
-            out[page.path] = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html),
-                                             **figure_blocks(item, graph.kb))
+            text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html),
+                                   **figure_blocks(item, graph.kb))
+            out[page.path] = text.replace("---\n", "---\n" + _search_meta(kind.name, item), 1)
         index = Page(graph, f"{kind.folder}/index.md")
         quizzes_of = {
             item.id: [k[1] for k in graph.incoming(item.key).get("quiz_for", [])] for item in items
@@ -104,15 +115,31 @@ def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
             kind=kind, page=index, intro=_INTROS[kind.name], groups=_groups(kind, items), quizzes_of=quizzes_of
         )
     glossary = Page(graph, GLOSSARY_PAGE)
-    out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(
-        page=glossary, terms=sorted(kb.of_kind("term"), key=lambda t: t.model.term.lower())
-    )
+    terms = sorted(kb.of_kind("term"), key=lambda t: t.model.term.lower())
+    out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(page=glossary, letters=_by_letter(terms))
     references = sorted(kb.of_kind("reference"), key=lambda r: (cite_label(r).lower(), r.id))
     out[REFERENCES_PAGE] = env.get_template("pages/references.md.j2").render(
         page=Page(graph, REFERENCES_PAGE), references=references, cite_labels={r.id: cite_label(r) for r in references}
     )
     out[RULES_PAGE] = env.get_template("pages/rules.md.j2").render(rules=list(RULES.values()))
     return {path: _tidy(text) for path, text in out.items()}
+
+
+def _search_meta(kind: str, item: Item) -> str:
+    """Front matter for Material's search: the kind's boost, and the title and "also called" names as
+    (unshown) tags, which the index weighs above any text, so "shin splints" finds medial tibial stress
+    syndrome first and "knee to wall" the knee-to-wall test."""
+    names = [item.title, *getattr(item.model, "also_called", [])]
+    return f"search:\n{SEARCH.get(kind, '  boost: 1')}\ntags: {json.dumps(names, ensure_ascii=False)}\n"
+
+
+def _by_letter(terms: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Terms under their first letter (A–Z; anything else under '#'), for the glossary's jump bar."""
+    def letter(term: Item) -> str:
+        first = term.model.term[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+    return [(key, list(group)) for key, group in groupby(terms, key=letter)]
 
 
 def _tidy(text: str) -> str:

@@ -28,6 +28,9 @@ class Entity(Strict):
     title: Text = Field(description="Page title, e.g. 'Single-leg bridge'.")
     summary: Text = Field(description="One or two sentences: what this is and why a runner or coach should care.")
     tags: list[Id] = Field(default_factory=list, description="Free kebab-case tags used for filtering.")
+    also_called: list[Text] = Field(
+        default_factory=list, description="Other names people use, e.g. 'shin splints'; shown under the title and found by search."
+    )
     key_terms: Annotated[list[Id], r.rel(r.KEY_TERM)] = Field(
         default_factory=list, description="Glossary term ids defined in glossary.yml."
     )

@@ -56,4 +56,4 @@ def test_unknown_equipment_lists_the_choices_and_suggests_one(shipped):
     text = BASE.replace("equipment: [step]", "equipment: [bands]")
     _, found = load_profile(text, "sam.yml", shipped.kb)
     assert [(d.line, d.col, d.message, d.hint) for d in found] == [
-        (6, 13, "'equipment.0' is the text 'bands'; allowed: none, band, step, weights", "did you mean 'band'?")]
+        (6, 13, "'equipment[1]' is the text 'bands'; allowed: none, band, step, weights", "did you mean 'band'?")]

@@ -64,3 +64,14 @@ def test_report_refuses_content_with_errors(project):
     broken = starter("drills/clamshell.yml").replace("level: beginner", "level: expert")
     result = stride("--project", str(project({"drills/clamshell.yml": broken}).root), "report")
     assert result.returncode == 1 and "error[schema.invalid-value]" in result.stderr and result.stdout == ""
+
+
+def test_report_lists_entities_without_a_figure_and_spares_emergency_entries():
+    from generator import pipeline
+    from generator.report import curriculum_report, format_report
+    from tests.conftest import REPO
+
+    report = curriculum_report(pipeline.check(REPO / "content").graph)
+    assert "assessment/pain-monitoring-scale" in report.figures_missing
+    assert "chest-pain-or-fainting-during-exercise" not in report.injuries_without_drills
+    assert "without a figure yet (1):\n  assessment/pain-monitoring-scale" in format_report(report)

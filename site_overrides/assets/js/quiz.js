@@ -12,6 +12,7 @@
 
   var STORE_KEY = "stride-quiz-progress";
   var STORE_VERSION = 1;
+  var KEY_VERSION = 2;
 
   /* ---------- storage ---------- */
 
@@ -59,7 +60,20 @@
     return wrap;
   }
 
-  function normalise(text) { return text.trim().toLowerCase().replace(/\s+/g, " "); }
+  /* Answer comparison: the same rules as generator/answers.py, tested against one shared table of cases. */
+  function normaliseText(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()
+      .replace(/\s+%/g, "%")
+      .replace(/^[\s"'\u201c\u201d\u2018\u2019.,;:!?]+|[\s"'\u201c\u201d\u2018\u2019.,;:!?]+$/g, "");
+  }
+
+  function parseNumber(text) {
+    text = String(text).normalize("NFKC");
+    if (/\d\s*:\s*\d/.test(text)) return null;
+    text = text.replace(/\b\d{1,3}(?:,\d{3})+\b(?![.,]\d)/g, function (m) { return m.replace(/,/g, ""); }).replace(/,/g, ".");
+    var numbers = text.match(/[-+]?(?:\d+(?:\.\d+)?|\.\d+)/g) || [];
+    return numbers.length === 1 ? parseFloat(numbers[0]) : null;
+  }
 
   var counter = 0;
   function uid(prefix) { counter += 1; return prefix + "-" + counter; }
@@ -116,7 +130,6 @@
     var kind = this.key.type === "single" ? "radio" : "checkbox";
     var name = uid("q-" + this.key.id);
     var group = this.group();
-    if (kind === "checkbox") group.appendChild(el("p", { "class": "stride-instruction", text: "Select all that apply." }));
     var items = Array.prototype.slice.call(list.children);
     this.inputs = [];
     var self = this;
@@ -238,6 +251,7 @@
 
   Question.prototype.answered = function () {
     var value = this.value();
+    if (this.key.type === "numeric") return parseNumber(value) !== null;
     if (this.selects) return value.every(function (v) { return v !== ""; });
     if (this.orderList) return true;
     return Array.isArray(value) ? value.length > 0 : value.trim() !== "";
@@ -261,17 +275,19 @@
     if (key.type === "ordering") {
       return value.every(function (index, position) { return index === String(position); }) ? 1 : 0;
     }
-    if (key.type === "fill-blank") return key.accept.indexOf(normalise(value)) !== -1 ? 1 : 0;
+    if (key.type === "fill-blank") return key.accept.indexOf(normaliseText(value)) !== -1 ? 1 : 0;
     if (key.type === "numeric") {
-      var number = parseFloat(value.replace(",", ".").replace(/[^0-9.+-eE]/g, ""));
-      return !isNaN(number) && Math.abs(number - key.answer) <= key.tolerance + 1e-9 ? 1 : 0;
+      var number = parseNumber(value);
+      return number !== null && Math.abs(number - key.answer) <= key.tolerance + 1e-9 ? 1 : 0;
     }
     return 0;
   };
 
   Question.prototype.check = function (announce) {
     if (!this.answered()) {
-      this.feedback.textContent = "Choose or type an answer first.";
+      this.feedback.textContent = this.key.type === "numeric" && this.textInput.value.trim() !== ""
+        ? "Type one number, such as 12.5 (a unit after it is fine)."
+        : "Choose or type an answer first.";
       this.focusFirst();
       return false;
     }
@@ -283,7 +299,12 @@
     this.checkButton.hidden = true;
     this.retryButton.hidden = false;
     this.quiz.recordAnswer(this, score);
-    if (announce) this.quiz.updateScore(true);
+    if (announce) {
+      this.quiz.updateScore(true);
+      /* The Check button just hid itself: keep focus on this question, on its feedback. */
+      this.feedback.setAttribute("tabindex", "-1");
+      this.feedback.focus();
+    }
     return true;
   };
 
@@ -307,9 +328,16 @@
         var entry = key.querySelector('.stride-key li[data-index="' + input.value + '"]');
         var correct = entry && entry.getAttribute("data-correct") === "true";
         input.closest("label").classList.add(correct ? "stride-is-correct" : "stride-is-wrong");
-        if (input.checked || (correct && self.key.type === "multiple")) list.appendChild(el("li", {}, [cloneContent(entry)]));
+        if (!input.checked && !(correct && self.key.type === "multiple")) return;
+        var row = el("li", { "class": input.checked ? "stride-chosen" : "stride-missed" });
+        row.appendChild(el("span", { "class": "stride-yours", text: input.checked ? "Your answer" : "You missed this one" }));
+        row.appendChild(document.createTextNode(" "));
+        row.appendChild(cloneContent(entry));
+        list.appendChild(row);
       });
       box.appendChild(list);
+    } else if (this.selects) {
+      box.appendChild(this.matchingFeedback(score));
     } else {
       var part = key.querySelector(score === 1 ? ".stride-fb-correct" : ".stride-fb-incorrect");
       if (part) box.appendChild(cloneContent(part));
@@ -327,6 +355,33 @@
       more.className = "stride-explanation";
       box.appendChild(more);
     }
+  };
+
+  /* Which rows were matched wrongly, each with the student's choice and the right match. */
+  Question.prototype.matchingFeedback = function (score) {
+    var wrap = el("div", { "class": "stride-match-feedback" });
+    var part = this.answerBox.querySelector(score === 1 ? ".stride-fb-correct" : ".stride-fb-incorrect");
+    if (part) wrap.appendChild(cloneContent(part));
+    var key = this.answerBox;
+    var list = el("ul", { "class": "stride-option-feedback" });
+    this.selects.forEach(function (select) {
+      var left = select.getAttribute("data-left");
+      var entry = key.querySelector('.stride-key li[data-index="' + left + '"]');
+      var right = select.value === left;
+      var chosen = select.options[select.selectedIndex].text;
+      var row = el("li", { "class": right ? "stride-chosen stride-row-right" : "stride-chosen stride-row-wrong" });
+      row.appendChild(el("span", { "class": "stride-yours", text: right ? "Right" : "Wrong" }));
+      row.appendChild(document.createTextNode(" "));
+      row.appendChild(el("span", { text: entry.querySelector(".stride-pair-left").textContent.trim() + ": you chose “" + chosen + "”." }));
+      if (!right) {
+        row.appendChild(document.createTextNode(" The match is "));
+        row.appendChild(el("strong", { text: entry.querySelector(".stride-pair-right").textContent.trim() }));
+        row.appendChild(document.createTextNode("."));
+      }
+      list.appendChild(row);
+    });
+    wrap.appendChild(list);
+    return wrap;
   };
 
   Question.prototype.setDisabled = function (disabled) {
@@ -353,15 +408,13 @@
 
   function Quiz(root) {
     this.root = root;
-    this.key = JSON.parse(root.querySelector("script.stride-quiz-key").textContent);
+    this.key = JSON.parse(root.getAttribute("data-key"));
+    if (this.key.version !== KEY_VERSION) throw new Error("answer key version " + this.key.version);
     this.id = this.key.quiz;
     this.exam = false;
     root.classList.add("stride-quiz--enhanced");
     var keys = {};
-    this.key.questions.forEach(function (q) {
-      if (q.type === "scenario") q.parts.forEach(function (p) { keys[p.id] = p; });
-      else keys[q.id] = q;
-    });
+    this.key.questions.forEach(function (q) { keys[q.id] = q; });
     var self = this;
     this.questions = Array.prototype.map.call(root.querySelectorAll(".stride-q"), function (node) {
       return new Question(node, keys[node.getAttribute("data-qid")], self);
@@ -369,6 +422,12 @@
     this.buildToolbar();
     this.restore();
   }
+
+  /* Would this wipe answers the student has already given? */
+  Quiz.prototype.hasSavedAnswers = function () {
+    var record = readStore().quizzes[this.id];
+    return !!record && Object.keys(record.answers).length > 0;
+  };
 
   Quiz.prototype.buildToolbar = function () {
     var self = this;
@@ -386,14 +445,27 @@
     this.scoreBox = el("div", { "class": "stride-score", role: "status", "aria-live": "polite" });
     this.root.appendChild(this.submitButton);
     this.root.appendChild(this.scoreBox);
-    this.examToggle.addEventListener("change", function () { self.setExam(self.examToggle.checked); });
-    reset.addEventListener("click", function () { self.reset(); });
+    this.examToggle.addEventListener("change", function () {
+      var wanted = self.examToggle.checked;
+      if (self.hasSavedAnswers() && !window.confirm((wanted ? "Switch to exam mode" : "Leave exam mode") +
+          "? This clears the answers you have given in this quiz.")) {
+        self.examToggle.checked = !wanted;
+        return;
+      }
+      self.setExam(wanted);
+    });
+    reset.addEventListener("click", function () {
+      if (self.hasSavedAnswers() && !window.confirm("Reset this quiz? This clears the answers you have given.")) return;
+      self.reset();
+      self.questions[0].focusFirst();
+    });
     this.submitButton.addEventListener("click", function () { self.submit(); });
     printKey.addEventListener("click", function () { printAnswerKey(); });
   };
 
   Quiz.prototype.setExam = function (exam) {
     this.exam = exam;
+    this.examToggle.checked = exam;
     this.root.classList.toggle("stride-quiz--exam", exam);
     this.reset();
   };
@@ -413,10 +485,17 @@
     writeStore(data);
   };
 
+  /* Counted the way the page numbers them: a case's parts (12a, 12b) share question 12's point. */
   Quiz.prototype.totals = function () {
-    var done = this.questions.filter(function (q) { return q.checked; });
-    var points = done.reduce(function (sum, q) { return sum + q.score(); }, 0);
-    return { answered: done.length, total: this.questions.length, points: points };
+    var open = {};
+    var points = 0;
+    this.questions.forEach(function (q) {
+      if (q.checked) points += q.score() * q.key.weight;
+      else open[q.key.counts_for] = true;
+    });
+    var left = Object.keys(open).length;
+    var started = this.questions.some(function (q) { return q.checked; });
+    return { answered: this.key.count - left, total: this.key.count, points: points, started: started };
   };
 
   Quiz.prototype.band = function (percent) {
@@ -427,7 +506,7 @@
 
   Quiz.prototype.updateScore = function (announce) {
     var t = this.totals();
-    if (t.answered === 0) { this.scoreBox.textContent = ""; return; }
+    if (!t.started) { this.scoreBox.textContent = ""; return; }
     var percent = Math.round((t.points / t.total) * 100);
     var shown = Math.round(t.points * 10) / 10;
     this.scoreBox.textContent = "";
@@ -458,7 +537,10 @@
   Quiz.prototype.submit = function () {
     var missing = this.questions.filter(function (q) { return !q.answered(); });
     if (missing.length) {
-      this.scoreBox.textContent = missing.length + " question" + (missing.length === 1 ? " is" : "s are") + " not answered yet.";
+      var units = {};
+      missing.forEach(function (q) { units[q.key.counts_for] = true; });
+      var count = Object.keys(units).length;
+      this.scoreBox.textContent = count + " question" + (count === 1 ? " is" : "s are") + " not answered yet.";
       missing[0].focusFirst();
       return;
     }
@@ -472,6 +554,7 @@
   Quiz.prototype.reset = function () {
     var data = readStore();
     delete data.quizzes[this.id];
+    if (this.exam) quizRecord(data, this.id).exam = true;
     writeStore(data);
     var exam = this.exam;
     this.questions.forEach(function (q) {
@@ -486,10 +569,18 @@
     var record = readStore().quizzes[this.id];
     this.submitButton.hidden = true;
     if (!record) return;
+    if (record.exam) {
+      this.exam = true;
+      this.examToggle.checked = true;
+      this.root.classList.add("stride-quiz--exam");
+      this.questions.forEach(function (q) { q.checkButton.hidden = true; });
+      this.submitButton.hidden = false;
+    }
     this.questions.forEach(function (q) {
       var saved = record.answers[q.key.id];
       if (saved) { q.restore(saved.value); q.check(false); }
     });
+    if (this.exam) this.submitButton.hidden = this.questions.every(function (q) { return q.checked; });
     this.updateScore(false);
   };
 
@@ -512,7 +603,7 @@
     var data = readStore();
     Array.prototype.forEach.call(document.querySelectorAll(".stride-progress[data-quiz]"), function (node) {
       var record = data.quizzes[node.getAttribute("data-quiz")];
-      if (!record) node.textContent = "Not started";
+      if (!record || (!record.completed && Object.keys(record.answers).length === 0)) node.textContent = "Not started";
       else if (record.completed) node.textContent = "Done · best " + record.best + "%";
       else node.textContent = "In progress · " + Object.keys(record.answers).length + " answered";
     });
@@ -531,7 +622,7 @@
     showProgress();
   }
 
-  window.StrideQuiz = { storageKey: STORE_KEY, version: STORE_VERSION };
+  window.StrideQuiz = { storageKey: STORE_KEY, version: STORE_VERSION, normaliseText: normaliseText, parseNumber: parseNumber };
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
