@@ -276,7 +276,7 @@ def _explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
                 "replace the tab with spaces (set your editor to insert spaces for the Tab key)")
     if "mapping values are not allowed" in problem:
         value = line.partition(": ")[2].lstrip()
-        if value[:1] in _CURLY:
+        if value and value[0] in _CURLY:  # "" is in every string
             return (f"the text starts with a curly quote ({value[0]}), which YAML does not read as a quotation mark, "
                     "and it contains ': '", f"use straight quotes: {_quoted(line)}")
         return ("this text contains ': ' (a colon and a space), which YAML reads as the start of a new field",

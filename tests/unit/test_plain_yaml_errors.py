@@ -43,3 +43,10 @@ def test_hash_in_unquoted_text_warns_that_the_rest_is_dropped():
 
 def test_a_comment_after_a_one_word_value_is_left_alone():
     assert parse_text("level: beginner # or advanced\n", "x.yml")[1] == []
+
+
+def test_a_wrongly_indented_field_under_a_key_without_value_is_no_traceback():
+    # Found by the mutation property test: the line YAML points at has no ': ' value at all.
+    line, col, code, message, hint = problem("policy:\n  max: 2\nnote: a\n  referral:\n    to: x\n")
+    assert code == "yaml.syntax" and line >= 3
+    assert "curly quote" not in message
