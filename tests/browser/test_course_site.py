@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.browser.test_accessibility import AXE
 
 PHONE_PAGES = ["/lessons/", "/cards/", "/lessons/hip-and-pelvis-control/", "/injuries/patellofemoral-pain/",
-               "/drills/clamshell/", "/", "/glossary/"]
+               "/drills/clamshell/", "/", "/glossary/", "/plan/"]
 TABS = ["Learn", "Body", "Movement", "Injuries", "Drills", "Talk", "Cards"]
 
 
