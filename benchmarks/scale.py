@@ -89,7 +89,7 @@ def measure(size: int, tmp: Path, engines: list[str]) -> dict:
     edit_one_drill(root)
     row["edit"] = generate_step(root)
     without_decks(root)
-    stride = [sys.executable, str(root / "no-decks.py"), "--project", str(root), "build"]
+    stride = [sys.executable, str(root / "no-decks.py"), "--project", str(root), "build", "--no-offline-zip"]
     for engine in engines:
         full = timed([*stride, "--engine", engine], cwd=HERE.parent)
         config = root / "build" / f"{engine}.yml"

@@ -58,7 +58,7 @@ def _exit_code(diagnostics: list[Diagnostic]) -> int:
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     checked = check_project(project, args.strict)
-    if args.cards and checked.ok:
+    if checked.ok:
         cards = cards_for(checked.graph, Filters(), site_url(project.mkdocs_yml))
         checked.add(card_fit(project, checked, cards), args.strict)
     _report(checked.diagnostics, args.format, checked.kb)
@@ -66,7 +66,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    generated, site_problems = build_site(project, args.strict, args.offline, args.engine, args.offline_zip)
+    offline_zip = args.offline_zip and not args.offline
+    generated, site_problems = build_site(project, args.strict, args.offline, args.engine, offline_zip)
     diagnostics = generated.checked.diagnostics + site_problems
     _report(diagnostics, args.format, generated.checked.kb)
     if generated.report is not None and not site_problems and args.format == "text":
@@ -137,10 +138,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--offline", action="store_true",
                                  help="build site-offline/, which opens from the file system (links to .html files)")
-            command.add_argument("--offline-zip", action="store_true",
-                                 help="also offer the offline copy as a zip download on the site (page 'Use it offline')")
-        if name == "check":
-            command.add_argument("--cards", action="store_true", help="also check that every drill card fits (needs WeasyPrint)")
+            command.add_argument("--no-offline-zip", dest="offline_zip", action="store_false",
+                                 help="leave out the offline copy that the site offers as a zip download (page 'Use it "
+                                 "offline'); it takes a second engine build")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         if name != "check":
             command.add_argument("--engine", choices=engines.ENGINES, default=engines.DEFAULT_ENGINE,

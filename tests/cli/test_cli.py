@@ -109,3 +109,24 @@ def test_no_project_is_a_usage_error(tmp_path):
     result = stride("check", cwd=tmp_path)
     assert result.returncode == 2
     assert "no project here" in result.stderr
+
+
+def test_check_reports_a_card_that_does_not_fit_at_the_drill_line_without_any_flag(project):
+    long_steps = "".join(f"  - 'Step {i}: keep going slowly and with control, breathing out as you lift the leg up high.'\n"
+                         for i in range(1, 13))
+    text = starter("drills/clamshell.yml").replace(
+        "steps:\n  - Lie on your side with your knees bent.\n  - Keep your feet together and lift the top knee.\n",
+        "steps:\n" + long_steps)
+    proj = project({"drills/clamshell.yml": text})
+    result = stride("--project", str(proj.root), "check")
+    assert result.returncode == 0
+    assert "content/drills/clamshell.yml:15:3: warning[card.too-long]" in result.stderr
+
+
+def test_build_offers_the_offline_copy_as_a_zip_by_default(project):
+    proj = project()
+    result = stride("--project", str(proj.root), "build")
+    assert result.returncode == 0, result.stderr
+    assert (proj.site / "downloads" / "stride-curriculum-offline.zip").is_file()
+    quicker = stride("--project", str(proj.root), "build", "--no-offline-zip")
+    assert quicker.returncode == 0 and not (proj.site / "downloads").exists()

@@ -32,7 +32,7 @@ def test_pages_workflow_builds_strictly_with_the_download_and_publishes_site():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert "./run build --strict --offline-zip" in runs
+    assert "./run build --strict" in runs
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert workflow["permissions"]["pages"] == "write"
