@@ -57,6 +57,15 @@ def base_url(starter_site):
 
 
 @pytest.fixture(scope="session")
+def shipped_url(shipped):
+    """The shipped curriculum's site (built once by the `shipped` fixture), served on loopback."""
+    project, _, _ = shipped
+    server = serve(project.site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: ./run test installs it with apt-get (package 'chromium')")

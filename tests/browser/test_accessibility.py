@@ -33,16 +33,6 @@ def test_no_serious_axe_violations_after_feedback_in_dark_mode(page, base_url):
     assert serious(page) == []
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped):
-    from tests.browser.conftest import serve
-
-    project, _, _ = shipped
-    server = serve(project.site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 @pytest.mark.parametrize("path", ["/lessons/red-flags-and-referral/", "/biomechanics/contralateral-pelvic-drop/"])
 def test_shipped_pages_have_no_serious_axe_violations(page, shipped_url, path):
     page.goto(shipped_url + path)

@@ -13,16 +13,6 @@ PHONE_PAGES = ["/lessons/", "/cards/", "/lessons/hip-and-pelvis-control/", "/inj
 TABS = ["Learn", "Body", "Movement", "Injuries", "Drills", "Talk", "Cards"]
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped):
-    from tests.browser.conftest import serve
-
-    project, _, _ = shipped
-    server = serve(project.site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)

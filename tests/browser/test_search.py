@@ -31,16 +31,6 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped):
-    from tests.browser.conftest import serve
-
-    project, _, _ = shipped
-    server = serve(project.site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 def top_result(page, query: str) -> str:
     """Type the query as a student would and return the first result's link once the list has caught up."""
     search = page.locator("input.md-search__input")
