@@ -19,19 +19,22 @@ from .validate import did_you_mean
 Edge = tuple[Key, str, Key]
 
 
-@dataclass
+@dataclass(eq=False)
 class Graph:
     kb: KnowledgeBase
     edges: set[Edge] = field(default_factory=set)
     origin: dict[Edge, tuple[Item, tuple]] = field(default_factory=dict)
     _by_end: tuple[dict, dict] | None = field(default=None, repr=False)
+    _grouped: dict[tuple[Key, bool], dict[str, list[Key]]] = field(default_factory=dict, repr=False)
     _indexed: int = field(default=-1, repr=False)
 
     def outgoing(self, key: Key) -> dict[str, list[Key]]:
-        return self._grouped(key, forward=True)
+        """Targets of this item's links by relation, each list sorted by title (shared: do not change it)."""
+        return self._group(key, forward=True)
 
     def incoming(self, key: Key) -> dict[str, list[Key]]:
-        return self._grouped(key, forward=False)
+        """Sources of links to this item by relation, each list sorted by title (shared: do not change it)."""
+        return self._group(key, forward=False)
 
     def _index(self) -> tuple[dict[Key, list[Edge]], dict[Key, list[Edge]]]:
         """Edges by source and by target, built once the graph is complete (pages ask thousands of times)."""
@@ -42,19 +45,24 @@ class Graph:
                 by_source[edge[0]].append(edge)
                 by_target[edge[2]].append(edge)
             self._by_end = (by_source, by_target)
+            self._grouped = {}
             self._indexed = len(self.edges)
         return self._by_end
 
-    def _grouped(self, key: Key, forward: bool) -> dict[str, list[Key]]:
-        groups: dict[str, set[Key]] = defaultdict(set)
+    def _group(self, key: Key, forward: bool) -> dict[str, list[Key]]:
         by_source, by_target = self._index()
+        if (key, forward) in self._grouped:
+            return self._grouped[(key, forward)]
+        groups: dict[str, set[Key]] = defaultdict(set)
         for source, relation, target in (by_source if forward else by_target).get(key, []):
             groups[relation].add(target if forward else source)
-        order = [r.name for r in RELATIONS]
-        return {
-            name: sorted(groups[name], key=lambda k: (self.kb.items[k].title.lower(), k))
-            for name in sorted(groups, key=order.index)
+        items = self.kb.items
+        grouped = {
+            name: sorted(groups[name], key=lambda k: (items[k].title.lower(), k))
+            for name in sorted(groups, key=_RELATION_ORDER.index)
         }
+        self._grouped[(key, forward)] = grouped
+        return grouped
 
     def linked_keys(self) -> set[Key]:
         """Everything some other item links to."""
@@ -62,6 +70,7 @@ class Graph:
 
 
 RELATION_BY_NAME: dict[str, Relation] = {r.name: r for r in RELATIONS}
+_RELATION_ORDER = [r.name for r in RELATIONS]
 
 
 def _ids(kb: KnowledgeBase, kinds: tuple[str, ...] | None = None) -> set[str]:
@@ -163,9 +172,8 @@ def _resolve_special(
 
 def _cycles(graph: Graph, relation: Relation) -> list[Diagnostic]:
     nexts: dict[Key, list[Key]] = defaultdict(list)
-    for source, name, target in sorted(graph.edges):
-        if name == relation.name:
-            nexts[source].append(target)
+    for source, _, target in sorted(edge for edge in graph.edges if edge[1] == relation.name):
+        nexts[source].append(target)
     state: dict[Key, int] = {}
     stack: list[Key] = []
     found: list[Diagnostic] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -33,7 +34,7 @@ class Item:
     def key(self) -> Key:
         return (self.kind, self.id)
 
-    @property
+    @cached_property
     def title(self) -> str:
         return getattr(self.model, "title", None) or getattr(self.model, "term", None) or self.id
 
@@ -41,17 +42,27 @@ class Item:
         return self.located.pos(path)
 
 
-@dataclass
+@dataclass(eq=False)
 class KnowledgeBase:
+    """Complete once loaded: indexes derived from it (by kind, safety.py, render/tables.py) are built once."""
+
     root: Path
     items: dict[Key, Item]
     failed: dict[Key, str] = field(default_factory=dict)
     """Entities that failed validation, by key → file: links to them are consequences, not new errors."""
     failed_mentions: set[str] = field(default_factory=set)
     """Ids that files failing validation refer to: those targets are not orphans or uncited because of it."""
+    _by_kind: dict[str, list[Item]] | None = field(default=None, repr=False)
+    _indexed: int = field(default=-1, repr=False)
 
     def of_kind(self, kind: str) -> list[Item]:
-        return sorted((i for i in self.items.values() if i.kind == kind), key=lambda i: i.id)
+        """Items of one kind by id (a new list each call, from an index built once)."""
+        if self._by_kind is None or self._indexed != len(self.items):
+            by_kind: dict[str, list[Item]] = {}
+            for item in sorted(self.items.values(), key=lambda i: i.id):
+                by_kind.setdefault(item.kind, []).append(item)
+            self._by_kind, self._indexed = by_kind, len(self.items)
+        return list(self._by_kind.get(kind, ()))
 
 
 def content_files(root: Path) -> list[Path]:

@@ -8,19 +8,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..knowledge import KnowledgeBase
+from ..memo import once_per
 from ..schema.injury import PROFESSIONAL_LABELS
 from ..schema.urgency import BY_NAME, NAMES
 from .escape import table_cell
 
 
-def red_flags(linker) -> str:
-    """Every red flag of every injury, most urgent first: sign, condition, whom to see, what to do now."""
+@once_per
+def _flags_by_urgency(kb: KnowledgeBase) -> list[tuple]:
+    """(injury, flag) for every red flag, most urgent first, then by condition."""
     rows = []
-    for injury in linker.kb.of_kind("injury"):
+    for injury in kb.of_kind("injury"):
         for flag in injury.model.red_flags:
             rows.append((NAMES.index(flag.urgency), injury.title.lower(), injury, flag))
+    return [(injury, flag) for _, _, injury, flag in sorted(rows, key=lambda r: r[:2])]
+
+
+def red_flags(linker) -> str:
+    """Every red flag of every injury, most urgent first: sign, condition, whom to see, what to do now.
+
+    Its links are relative, so every page in one folder shows the same table: it is made once per folder.
+    """
+    made = _tables_by_folder(linker.kb)
+    folder = linker.page.rpartition("/")[0]
+    if folder not in made:
+        made[folder] = _red_flags(linker)
+    return made[folder]
+
+
+@once_per
+def _tables_by_folder(kb: KnowledgeBase) -> dict[str, str]:
+    return {}
+
+
+def _red_flags(linker) -> str:
     lines = ["| How urgently | Sign | Condition | Whom to see | What to do now |", "|---|---|---|---|---|"]
-    for _, _, injury, flag in sorted(rows, key=lambda r: r[:2]):
+    for injury, flag in _flags_by_urgency(linker.kb):
         lines.append(
             f"| **{table_cell(BY_NAME[flag.urgency].when)}** | {table_cell(linker.flag_link(injury, flag))} "
             f"| {linker.link(injury.key)} "
