@@ -20,6 +20,7 @@ from .plans.builder import builder_files
 from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
+from .parse_cache import ParseCache
 from .project import Project
 from .publish import OFFLINE_PAGE, OFFLINE_ZIP, download_page, zip_site
 from .site_config import site_url
@@ -32,7 +33,7 @@ DECK_SIZES = ("a4-4up", "letter-4up", "a6")
 
 def check_project(project: Project, strict: bool = False) -> pipeline.Checked:
     """The check of a project folder: exactly pipeline.check on its content/ (YAML and hand-written pages)."""
-    return pipeline.check(project.content, strict)
+    return pipeline.check(project.content, strict, ParseCache(project.parse_cache))
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -87,8 +87,8 @@ def parse_link(raw: str, path: Path_) -> InlineLink | None:
     return InlineLink(match["kind"], match["id"], text.strip() or None, path, match["part"])
 
 
-def inline_links(model: BaseModel) -> Iterator[tuple[InlineLink | None, str, Path_, int, str]]:
-    """Every [[...]] in every string, with its offset in the text; the link is None when malformed."""
-    for text, path in texts(model):
+def inline_links(strings: Iterable[tuple[str, Path_]]) -> Iterator[tuple[InlineLink | None, str, Path_, int, str]]:
+    """Every [[...]] in these strings (as `texts` gives them), with its offset; the link is None when malformed."""
+    for text, path in strings:
         for match in LINK.finditer(text):
             yield parse_link(match[1], path), match[1], path, match.start(), text

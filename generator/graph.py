@@ -126,7 +126,7 @@ def _link_fields(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
 def _link_inline(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> None:
     kb = graph.kb
     linkable = (*ENTITY_KINDS, "term")  # entity ids are unique, so an unqualified id prefers the entity over a term
-    for link, raw, path, offset, text in inline_links(item.model):
+    for link, raw, path, offset, text in inline_links(item.texts):
         pos = item.located.text_pos(path, offset, text)
         if link is None:
             diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link", f"'[[{raw}]]' is not a valid link",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .extract import LINK, parse_link
+from .extract import LINK, parse_link, texts
 from .loader import Located, Path_, load_file
+from .parse_cache import ParseCache, Parsed
 from .schema import ENTITY_KINDS, KIND_BY_FOLDER, SINGLE_FILES
 from .schema.common import ID_PATTERN
 from .validate import did_you_mean, validate
@@ -40,6 +42,11 @@ class Item:
 
     def pos(self, path: Path_ = ()) -> tuple[int, int]:
         return self.located.pos(path)
+
+    @cached_property
+    def texts(self) -> list[tuple[str, Path_]]:
+        """Every string in the item with its path (extract.texts), collected once for the rules that read them all."""
+        return list(texts(self.model))
 
 
 @dataclass(eq=False)
@@ -85,9 +92,13 @@ def _mentions(data: object) -> set[str]:
     return links | ({data} if re.match(ID_PATTERN, data) else set())
 
 
-def _entity(path: Path, rel: str, folder: str) -> Loaded:
+Parse = Callable[[Path, str], Parsed]
+"""Reads one file into located data: `load_file`, or a parse cache's `load`."""
+
+
+def _entity(path: Path, rel: str, folder: str, parse: Parse) -> Loaded:
     kind = KIND_BY_FOLDER[folder]
-    located, problems = load_file(path, rel)
+    located, problems = parse(path, rel)
     if located is None:
         return [], problems, [(kind.name, path.stem)], set()
     model, errors = validate(kind.model, located, rel, kind.name)
@@ -102,9 +113,9 @@ def _entity(path: Path, rel: str, folder: str) -> Loaded:
     return [Item(kind.name, path.stem, rel, model, located)], problems, [], set()
 
 
-def _listed(path: Path, rel: str) -> Loaded:
+def _listed(path: Path, rel: str, parse: Parse) -> Loaded:
     """Glossary or references: one bad entry is reported, and only that entry is left out."""
-    located, problems = load_file(path, rel)
+    located, problems = parse(path, rel)
     if located is None:
         return [], problems, [], set()
     model, errors = validate(SINGLE_FILES[path.name], located, rel, path.stem)
@@ -142,8 +153,12 @@ def _place(path: Path, root: Path, rel: str) -> tuple[str | None, Diagnostic | N
     return None, Diagnostic.make(rel, (1, 1), "file.unknown-folder", f"'{rel}' is not in a known content folder", hint)
 
 
-def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
-    """Load every content file; ids must be unique within entities, terms and references."""
+def load_knowledge_base(root: Path, cache: ParseCache | None = None) -> tuple[KnowledgeBase, list[Diagnostic]]:
+    """Load every content file; ids must be unique within entities, terms and references.
+
+    With a `cache`, files unchanged since an earlier load are not parsed again (the result is the same).
+    """
+    parse = cache.load if cache else load_file
     items: dict[Key, Item] = {}
     diagnostics: list[Diagnostic] = []
     seen: dict[tuple[str, str], Item] = {}
@@ -156,9 +171,9 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
             diagnostics.append(problem)
             continue
         if place == "entity":
-            found, problems, broken, mentioned = _entity(path, rel, path.parent.relative_to(root).as_posix())
+            found, problems, broken, mentioned = _entity(path, rel, path.parent.relative_to(root).as_posix(), parse)
         else:
-            found, problems, broken, mentioned = _listed(path, rel)
+            found, problems, broken, mentioned = _listed(path, rel, parse)
         mentions |= mentioned
         diagnostics += problems
         failed.update((key, rel) for key in broken)
@@ -173,4 +188,6 @@ def load_knowledge_base(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
             seen[(space, item.id)] = item
             items[item.key] = item
     failed = {k: p for k, p in failed.items() if k not in items}
+    if cache:
+        cache.prune()
     return KnowledgeBase(root, items, failed, mentions - {k[1] for k in failed}), diagnostics

@@ -319,7 +319,12 @@ def parse_text(text: str, rel: str) -> tuple[Located | None, list[Diagnostic]]:
 
 
 def load_file(path: Path, rel: str) -> tuple[Located | None, list[Diagnostic]]:
-    text, problems = _decode(path.read_bytes(), rel)
+    return load_bytes(path.read_bytes(), rel)
+
+
+def load_bytes(raw: bytes, rel: str) -> tuple[Located | None, list[Diagnostic]]:
+    """A file's bytes as located data; diagnostics instead of exceptions."""
+    text, problems = _decode(raw, rel)
     if text is None:
         return None, problems
     return parse_text(text, rel)

@@ -48,6 +48,11 @@ class Project:
         return self.build / f"{engine}.yml"
 
     @property
+    def parse_cache(self) -> Path:
+        """Content files as parsed by earlier runs (generator/parse_cache.py)."""
+        return self.build / "cache" / "parsed"
+
+    @property
     def card_cache(self) -> Path:
         """Rendered decks and card fit checks, keyed by the hash of their HTML; STRIDE_CACHE_DIR moves it (CI, tests)."""
         shared = os.environ.get(CACHE_ENV)

@@ -8,6 +8,7 @@ band across it (-1 the inner edge, +1 the outer edge). Which regions an anatomy 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ..schema.figure import BODY_REGIONS, Limb, Position
 from .pictogram import Pictogram
@@ -115,6 +116,12 @@ def _outline(view: str, dx: float) -> list[str]:
 
 def body_map(regions: list[str]) -> Pictogram:
     """Front and back outlines side by side, the given regions dark on both sides of the body."""
+    return _body_map(tuple(regions))
+
+
+@cache
+def _body_map(regions: tuple[str, ...]) -> Pictogram:
+    """Drawn once per set of regions: many pages show the same map."""
     parts: list[str] = []
     for view, dx in (("front", 0.0), ("back", 0.6)):
         parts += _outline(view, dx)

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..extract import texts
 from .context import Context
 
 MISSING, EXTERNAL = "content.missing-image", "content.external-image"
@@ -38,6 +37,6 @@ def image_problems(text: str, content: Path, relative_to: Path) -> Iterator[tupl
 def check(ctx: Context) -> Iterator[Diagnostic]:
     content = ctx.kb.root
     for item in ctx.kb.items.values():
-        for text, path in texts(item.model):
+        for text, path in item.texts:
             for offset, code, message, hint in image_problems(text, content, content):
                 yield Diagnostic.make(item.path, item.located.text_pos(path, offset, text), code, message, hint)

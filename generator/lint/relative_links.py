@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..extract import texts
 from .context import Context
 
 CODE = "content.relative-link"
@@ -23,7 +22,7 @@ LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.kb.items.values():
-        for text, path in texts(item.model):
+        for text, path in item.texts:
             for match in LINK.finditer(text):
                 target = match[2]
                 if re.match(r"^(?:[a-z]+:|//|#)", target, re.IGNORECASE):

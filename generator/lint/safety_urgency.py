@@ -91,7 +91,7 @@ def contradictions(kb: KnowledgeBase, text: str) -> Iterator[tuple[int, str]]:
 
 
 def _prose(ctx: Context, item: Item) -> Iterator[Diagnostic]:
-    for text, path in texts(item.model):
+    for text, path in item.texts:
         for offset, message in contradictions(ctx.kb, text):
             yield Diagnostic.make(item.path, item.located.text_pos(path, offset, text), CODE, message, HINT)
 

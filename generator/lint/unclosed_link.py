@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..extract import texts
 from .context import Context
 
 CODE = "ref.unclosed-link"
@@ -21,7 +20,7 @@ _OPENED = re.compile(r"\[\[(?![^\[\]]*\]\])")
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.kb.items.values():
-        for text, path in texts(item.model):
+        for text, path in item.texts:
             for match in _OPENED.finditer(text):
                 shown = text[match.start():match.start() + 30].split("\n")[0]
                 yield Diagnostic.make(item.path, item.located.text_pos(path, match.start(), text), CODE,

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..extract import texts
 from .context import Context
 
 CODE = "content.unsafe-markup"
@@ -27,7 +26,7 @@ def unsafe_fragment(text: str) -> str | None:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.kb.items.values():
-        for text, path in texts(item.model):
+        for text, path in item.texts:
             fragment = unsafe_fragment(text)
             if fragment:
                 yield Diagnostic.make(item.path, item.pos(path), CODE,

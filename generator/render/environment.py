@@ -32,8 +32,10 @@ def front_matter(value: object) -> Markup:
 
 @cache
 def environment(templates: Path) -> jinja2.Environment:
+    """Templates ship with the package, so each is read and compiled once per process (no reload checks)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        auto_reload=False,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_markdown_safe,
@@ -50,6 +52,7 @@ def html_environment(templates: Path) -> jinja2.Environment:
     """For HTML output (cards): every value is escaped unless marked safe in the template."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        auto_reload=False,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
     )
