@@ -189,5 +189,5 @@ def load_knowledge_base(root: Path, cache: ParseCache | None = None) -> tuple[Kn
             items[item.key] = item
     failed = {k: p for k, p in failed.items() if k not in items}
     if cache:
-        cache.prune()
+        cache.save()
     return KnowledgeBase(root, items, failed, mentions - {k[1] for k in failed}), diagnostics

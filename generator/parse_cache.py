@@ -1,10 +1,10 @@
 """Parsed content files kept between runs: composing YAML with positions is the slow part of loading.
 
-An entry holds what `loader.load_bytes` returned for one file (located data and diagnostics) and is named by
-the hash of the file's path and bytes, under a folder named by the hash of the generator's own code and the
-libraries that parse. An edited file or a changed generator therefore never reads an old entry; validation,
-linking and linting run on every load. Entries are written by this program into the project's build folder
-and read back with pickle, like any other build output; an unreadable entry is parsed again.
+An entry holds what `loader.load_bytes` returned for one file (located data and diagnostics) with the hash of
+the bytes it was made from, in a cache file named by the hash of the generator's own code and the libraries
+that parse. An edited file or a changed generator therefore never reads an old entry; validation, linking and
+linting run on every load. The cache is written by this program into the project's build folder and read back
+with pickle, like any other build output; an unreadable cache or entry is parsed again.
 """
 
 from __future__ import annotations
@@ -39,47 +39,58 @@ def code_version() -> str:
 
 
 class ParseCache:
-    """Parsed files of one project, reused while the file and the generator are unchanged."""
+    """Parsed files of one project, reused while the file and the generator are unchanged.
+
+    One file holds every entry (opening thousands of small files cost more than parsing some of them): a dict
+    of path → (hash of the file's bytes, pickled result), read once and written again only when it changed.
+    """
 
     def __init__(self, folder: Path) -> None:
-        self.root = folder
-        self.folder = folder / code_version()
-        self.used: set[str] = set()
+        self.folder = folder
+        self.file = folder / f"{code_version()}.pickle"
+        self.old: dict[str, tuple[bytes, bytes]] = self._read()
+        self.new: dict[str, tuple[bytes, bytes]] = {}
+
+    def _read(self) -> dict[str, tuple[bytes, bytes]]:
+        try:
+            entries = pickle.loads(self.file.read_bytes())
+        except FileNotFoundError:
+            return {}
+        except Exception:  # noqa: BLE001 - a damaged cache (a disk error, a foreign file) is parsed again
+            return {}
+        return entries if isinstance(entries, dict) else {}
 
     def load(self, path: Path, rel: str) -> Parsed:
         raw = path.read_bytes()
-        name = hashlib.sha256(rel.encode() + b"\0" + raw).hexdigest() + ".pickle"
-        self.used.add(name)
-        entry = self.folder / name
-        try:
-            return pickle.loads(entry.read_bytes())
-        except FileNotFoundError:
-            pass
-        except Exception:  # noqa: BLE001 - a damaged entry (a killed write, a disk error) is parsed again
-            pass
+        digest = hashlib.sha256(raw).digest()
+        old = self.old.get(rel)
+        if old and old[0] == digest:
+            try:
+                parsed = pickle.loads(old[1])
+                self.new[rel] = old
+                return parsed
+            except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+                pass
         parsed = load_bytes(raw, rel)
-        self._write(entry, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+        self.new[rel] = (digest, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
         return parsed
 
-    def _write(self, entry: Path, data: bytes) -> None:
-        """Whole entries only (a temporary file renamed into place); a cache that cannot be written is skipped."""
+    def save(self) -> None:
+        """Keep the entries this load used (files removed since drop out) and remove other generators' caches.
+
+        Written whole (a temporary file renamed into place); a cache that cannot be written is skipped.
+        """
+        if self.new == self.old and self.file.is_file():
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, entry)
+                pickle.dump(self.new, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+            for other in self.folder.iterdir():
+                if other != self.file:
+                    shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
         except OSError:
             pass
-
-    def prune(self) -> None:
-        """Remove entries no file used in this load, and every folder left by other versions of the generator."""
-        try:
-            for old in self.root.iterdir():
-                if old != self.folder:
-                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
-            for entry in self.folder.iterdir():
-                if entry.name not in self.used:
-                    entry.unlink(missing_ok=True)
-        except OSError:
-            pass
+        self.old = self.new

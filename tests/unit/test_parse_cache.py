@@ -1,5 +1,6 @@
 """The parse cache saves time only: a warm load gives the same knowledge base and the same diagnostics."""
 
+import pickle
 from dataclasses import astuple
 
 import pytest
@@ -67,15 +68,15 @@ def test_an_edited_file_is_parsed_again_and_its_diagnostics_move(project, parses
         (d.path, d.line, d.col, d.code) for d in diagnostics]
 
 
-def test_a_changed_generator_parses_everything_again_and_drops_the_old_entries(project, parses, monkeypatch):
+def test_a_changed_generator_parses_everything_again_and_drops_the_old_cache(project, parses, monkeypatch):
     proj = project()
     check_project(proj)
-    old = {p.name for p in proj.parse_cache.iterdir()}
+    assert [p.name for p in proj.parse_cache.iterdir()] == [f"{parse_cache.code_version()}.pickle"]
     parses.clear()
     monkeypatch.setattr(parse_cache, "code_version", lambda: "another-version")
     check_project(proj)
     assert len(parses) > 10
-    assert [p.name for p in proj.parse_cache.iterdir()] == ["another-version"] and old != {"another-version"}
+    assert [p.name for p in proj.parse_cache.iterdir()] == ["another-version.pickle"]
 
 
 def test_the_code_version_covers_every_module_of_the_generator():
@@ -83,21 +84,35 @@ def test_the_code_version_covers_every_module_of_the_generator():
     assert {"loader.py", "validate.py", "schema/drill.py", "parse_cache.py"} <= modules
 
 
+def cache_file(proj):
+    return proj.parse_cache / f"{parse_cache.code_version()}.pickle"
+
+
 def test_a_damaged_entry_is_parsed_again(project, parses):
     proj = project()
     cold = snapshot(check_project(proj))
-    entries = sorted((proj.parse_cache / parse_cache.code_version()).iterdir())
-    entries[0].write_bytes(b"not a pickle")
+    entries = pickle.loads(cache_file(proj).read_bytes())
+    digest, _ = entries["content/drills/clamshell.yml"]
+    entries["content/drills/clamshell.yml"] = (digest, b"not a pickle")
+    cache_file(proj).write_bytes(pickle.dumps(entries))
     parses.clear()
     assert snapshot(check_project(proj)) == cold
-    assert len(parses) == 1
+    assert parses == ["content/drills/clamshell.yml"]
+
+
+def test_a_damaged_cache_file_is_parsed_again(project, parses):
+    proj = project()
+    cold = snapshot(check_project(proj))
+    cache_file(proj).write_bytes(b"\x80not a pickle")
+    parses.clear()
+    assert snapshot(check_project(proj)) == cold
+    assert len(parses) > 10
 
 
 def test_entries_of_removed_files_are_dropped(project):
     proj = project({"drills/hip-hike.yml": DRILL})
     check_project(proj)
-    folder = proj.parse_cache / parse_cache.code_version()
-    before = len(list(folder.iterdir()))
+    assert "content/drills/hip-hike.yml" in pickle.loads(cache_file(proj).read_bytes())
     (proj.content / "drills" / "hip-hike.yml").unlink()
     check_project(proj)
-    assert len(list(folder.iterdir())) == before - 1
+    assert "content/drills/hip-hike.yml" not in pickle.loads(cache_file(proj).read_bytes())
