@@ -54,9 +54,7 @@ class ParseCache:
     def _read(self) -> dict[str, tuple[bytes, bytes]]:
         try:
             entries = pickle.loads(self.file.read_bytes())
-        except FileNotFoundError:
-            return {}
-        except Exception:  # noqa: BLE001 - a damaged cache (a disk error, a foreign file) is parsed again
+        except Exception:  # noqa: BLE001 - no cache yet, or a damaged one (a disk error): everything is parsed
             return {}
         return entries if isinstance(entries, dict) else {}
 
