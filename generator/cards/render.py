@@ -35,13 +35,50 @@ def sheets(cards: list[Card], layout: Layout, duplex: bool) -> list[Sheet]:
     return out
 
 
+@dataclass(frozen=True)
+class DeckInfo:
+    """The PDF's document information: what a PDF viewer shows as title, author, subject and keywords."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+
+
+AUTHOR = "Stride Curriculum"
+
+
+def deck_info(cards: list[Card], layout: Layout, title: str, subtitle: str) -> DeckInfo:
+    count = len(cards)
+    return DeckInfo(title, AUTHOR, f"{subtitle}: {count} drill card{'s' if count != 1 else ''}, {layout.label}",
+                    f"drill cards, running, {layout.name}")
+
+
+def _document(templates: Path, layout: Layout, bleed: bool, **context) -> str:
+    return html_environment(templates).get_template("cards/deck.html.j2").render(
+        layout=layout, bleed={"slug_mm": SLUG_MM} if bleed else None, card_css=CARD_CSS.read_text(encoding="utf-8"),
+        **context,
+    )
+
+
 def deck_html(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
               duplex: bool = False, bleed: bool = False) -> str:
-    return html_environment(templates).get_template("cards/deck.html.j2").render(
-        cards=cards, layout=layout, title=title, subtitle=subtitle, duplex=duplex,
-        bleed={"slug_mm": SLUG_MM} if bleed else None,
-        sheets=sheets(cards, layout, duplex), card_css=CARD_CSS.read_text(encoding="utf-8"),
-    )
+    """The whole deck as one document: a cover (none with bleed) and every sheet."""
+    return _document(templates, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
+                     cover=not bleed, meta=deck_info(cards, layout, title, subtitle),
+                     sheets=sheets(cards, layout, duplex))
+
+
+def deck_pieces(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
+                duplex: bool = False, bleed: bool = False) -> list[str]:
+    """The same deck as separate documents, in page order: the cover (none with bleed), then one per sheet.
+
+    A sheet's document holds nothing about its deck, so the same sheet in two decks is one cache entry.
+    """
+    pieces = [_document(templates, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
+                        cover=True, meta=deck_info(cards, layout, title, subtitle), sheets=[])] if not bleed else []
+    return pieces + [_document(templates, layout, bleed, cover=False, meta=None, sheets=[sheet])
+                     for sheet in sheets(cards, layout, duplex)]
 
 
 def to_pdf(html: str) -> bytes:

@@ -1,0 +1,105 @@
+"""Decks rendered as cached pieces: the cover and each sheet are laid out on their own, on every core, then merged.
+
+A sheet (a front page and its back page) is the smallest part of a deck whose layout depends on nothing else: every
+sheet front starts a new right-hand page, and no page shows a running header, a page number or anything about the
+deck. So each sheet is rendered by WeasyPrint as a document of its own and cached under the hash of its HTML (which
+inlines the card stylesheet) and the WeasyPrint version; editing one drill re-renders only the sheets that show it,
+and WeasyPrint never holds more than one sheet per worker. The pieces are joined with pypdf (see merge.py), which
+keeps positions exactly as WeasyPrint laid them out. Imposing single A6 card PDFs onto sheets was not chosen: the
+cut lines and bleed would have to be drawn outside the stylesheet, and placed pages lose their tags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from multiprocessing import get_context
+from pathlib import Path
+
+from .render import DeckInfo, to_pdf
+
+WORKERS = max(1, min(len(os.sched_getaffinity(0)), 4))
+"""Processes that render pieces: every core this process may use, at most four (each holds a WeasyPrint)."""
+
+PIECES_PER_TASK = 4
+"""Pieces sent to a worker at once: fewer round trips, while each piece is still rendered (and freed) alone, so
+a worker's memory does not grow with the deck."""
+
+WEASYPRINT = f"WeasyPrint {version('weasyprint')}"
+PRODUCER = f"{WEASYPRINT}, merged with pypdf {version('pypdf')}"
+MERGE_CODE = hashlib.sha256(Path(__file__).with_name("merge.py").read_bytes()).hexdigest()
+"""Part of each merged deck's cache key, so a change to how pieces are joined is never hidden by the cache."""
+
+
+@dataclass(frozen=True)
+class DeckRequest:
+    pieces: list[str]
+    """The HTML of each piece in page order (render.deck_pieces)."""
+    info: DeckInfo
+
+
+def piece_key(html: str) -> str:
+    return hashlib.sha256(f"{WEASYPRINT}\0{html}".encode()).hexdigest()
+
+
+def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list[bytes]:
+    """Each deck's PDF; pieces and merged decks found in the cache folder are not rendered again."""
+    keys = [[piece_key(html) for html in request.pieces] for request in requests]
+    deck_keys = [hashlib.sha256("\0".join([PRODUCER, MERGE_CODE, repr(request.info), *piece_keys]).encode()).hexdigest()
+                 for request, piece_keys in zip(requests, keys)]
+    decks = {key: _read(cache, "decks", key) for key in deck_keys}
+    wanted = {key: html for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None
+              for key, html in zip(piece_keys, request.pieces)}
+    pieces = {key: _read(cache, "pieces", key) for key in wanted}
+    missing = [key for key, pdf in pieces.items() if pdf is None]
+    for key, pdf in zip(missing, render_all([wanted[key] for key in missing])):
+        pieces[key] = _write(cache, "pieces", key, pdf)
+    from .merge import merge  # noqa: PLC0415 - pypdf is loaded only when a deck is merged
+
+    out = []
+    for request, deck_key, piece_keys in zip(requests, deck_keys, keys):
+        if decks[deck_key] is None:
+            decks[deck_key] = _write(cache, "decks", deck_key, merge([pieces[k] for k in piece_keys], request.info,
+                                                                      PRODUCER))
+        out.append(decks[deck_key])
+    return out
+
+
+def render_all(htmls: list[str]) -> list[bytes]:
+    """PDFs of independent documents, in order; several are rendered in the worker processes."""
+    if WORKERS == 1 or len(htmls) <= 1:
+        return [to_pdf(html) for html in htmls]
+    try:
+        return list(_pool().map(to_pdf, htmls, chunksize=PIECES_PER_TASK))
+    except BrokenProcessPool:
+        _pool.cache_clear()  # a worker died (out of memory, killed): the next build starts fresh workers
+        raise
+
+
+@cache
+def _pool() -> ProcessPoolExecutor:
+    """One pool per process, started on first use, so repeated builds (`stride serve`) skip loading WeasyPrint.
+
+    spawn, not fork: `stride serve` runs threads, and forking a threaded process can deadlock the child.
+    """
+    return ProcessPoolExecutor(WORKERS, mp_context=get_context("spawn"))
+
+
+def _read(cache: Path | None, folder: str, key: str) -> bytes | None:
+    path = cache / folder / f"{key}.pdf" if cache else None
+    return path.read_bytes() if path and path.is_file() else None
+
+
+def _write(cache: Path | None, folder: str, key: str, pdf: bytes) -> bytes:
+    if cache:
+        path = cache / folder / f"{key}.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pdf)
+        tmp.replace(path)  # a build killed mid-write never leaves a torn PDF under a valid key
+    return pdf
