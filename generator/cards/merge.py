@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 
+import pydyf
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject, NumberObject, StreamObject, TextStringObject
 
 from .render import DeckInfo
 
@@ -40,10 +41,44 @@ def merge(pieces: list[bytes], info: DeckInfo, producer: str) -> bytes:
     root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
     if language is not None:
         root[NameObject("/Lang")] = TextStringObject(language)
-    writer.add_metadata({"/Title": info.title, "/Author": info.author, "/Subject": info.subject,
-                         "/Keywords": info.keywords, "/Producer": producer})
+    return _compressed(writer, {"Title": info.title, "Author": info.author, "Subject": info.subject,
+                                "Keywords": info.keywords, "Producer": producer})
+
+
+class _Written(pydyf.Object):
+    """A pypdf object, serialised, for pydyf to write."""
+
+    def __init__(self, obj) -> None:
+        super().__init__()
+        buffer = io.BytesIO()
+        obj.write_to_stream(buffer)
+        self._data = buffer.getvalue()
+        self._stream = isinstance(obj, StreamObject)
+
+    @property
+    def data(self) -> bytes:
+        return self._data
+
+    @property
+    def compressible(self) -> bool:
+        return not self._stream
+
+
+def _compressed(writer: PdfWriter, info: dict[str, str]) -> bytes:
+    """The file written by pydyf (WeasyPrint's own writer) from pypdf's objects, so every object that is not a
+    stream goes into one compressed object stream, as in WeasyPrint's PDFs. pypdf writes each object on its own,
+    which made a deck's tag tree (about 100 bytes for each of its thousands of elements) triple the file size.
+    """
+    objects = writer._objects  # noqa: SLF001 - numbered 1..n, as pydyf numbers them
+    writer._info_obj.get_object().clear()  # noqa: SLF001 - pypdf's own info is replaced by pydyf's below
+    pdf = pydyf.PDF()
+    pdf.objects = pdf.objects[:1]  # keep the free object 0; pypdf's objects replace pydyf's pages and catalog
+    for obj in objects:
+        pdf.add_object(_Written(obj))
+    pdf.catalog = pdf.objects[writer.root_object.indirect_reference.idnum]
+    pdf.info = pydyf.Dictionary({key: pydyf.String(value) for key, value in info.items()})
     out = io.BytesIO()
-    writer.write(out)
+    pdf.write(out, version=b"1.7", compress=True)
     return out.getvalue()
 
 
