@@ -72,7 +72,7 @@ def cpu_seconds() -> float:
 def measure(project: Path, cache: Path, count: int, size: str, mode: str) -> dict:
     """One mode in this (fresh) process: the render step only, its worker processes stopped and counted."""
     from generator import pipeline
-    from generator.cards import pieces
+    from generator.cards import pieces, workers
     from generator.cards.decks import DeckSpec, cards_for, deck_request
     from generator.cards.render import deck_html, to_pdf
     from generator.cards.select import Filters
@@ -93,8 +93,7 @@ def measure(project: Path, cache: Path, count: int, size: str, mode: str) -> dic
             pdf = to_pdf(deck_html(cards, LAYOUTS[size], spec.title, spec.subtitle, templates(), duplex=True))
         else:
             pdf = pieces.render_decks([deck_request(cards, spec, size, templates(), duplex=True)], cache)[0]
-        if pieces._pool.cache_info().currsize:  # noqa: SLF001 - stop the workers so their CPU time is counted
-            pieces._pool().shutdown()  # noqa: SLF001
+        workers.stop()  # so their CPU time is counted
     return {"cpu": cpu_seconds() - start_cpu, "wall": time.perf_counter() - start, "peak_mb": memory.peak,
             "kib": len(pdf) // 1024, "pieces_rendered": len(rendered) if mode != "whole" else None}
 

@@ -4,34 +4,28 @@ A sheet (a front page and its back page) is the smallest part of a deck whose la
 sheet front starts a new right-hand page, and no page shows a running header, a page number or anything about the
 deck. So each sheet is rendered by WeasyPrint as a document of its own and cached under the hash of its HTML (which
 inlines the card stylesheet) and the WeasyPrint version; editing one drill re-renders only the sheets that show it,
-and WeasyPrint never holds more than one sheet per worker. The pieces are joined with pypdf (see merge.py), which
-keeps positions exactly as WeasyPrint laid them out. Imposing single A6 card PDFs onto sheets was not chosen: the
-cut lines and bleed would have to be drawn outside the stylesheet, and placed pages lose their tags.
+and WeasyPrint never holds more than one sheet per worker. merge.py joins the pieces page by page, copying each
+page as WeasyPrint wrote it, so every position is unchanged and the tag tree is kept. Imposing single A6 card PDFs
+onto sheets (pypdf transforms) was not chosen: the cut lines and bleed would have to be drawn outside the
+stylesheet, and a page placed inside another loses its tags.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import cache
 from importlib.metadata import version
-from multiprocessing import get_context
 from pathlib import Path
 
-from .render import DeckInfo, to_pdf
-
-WORKERS = max(1, min(len(os.sched_getaffinity(0)), 4))
-"""Processes that render pieces: every core this process may use, at most four (each holds a WeasyPrint)."""
+from .render import WEASYPRINT, DeckInfo, to_pdf
+from .workers import run_all
 
 PIECES_PER_TASK = 4
 """Pieces sent to a worker at once: fewer round trips, while each piece is still rendered (and freed) alone, so
 a worker's memory does not grow with the deck."""
 
-WEASYPRINT = f"WeasyPrint {version('weasyprint')}"
-PRODUCER = f"{WEASYPRINT}, merged with pypdf {version('pypdf')}"
+PRODUCER = f"{WEASYPRINT}; sheets joined with pypdf {version('pypdf')} and pydyf {version('pydyf')}"
 MERGE_CODE = hashlib.sha256(Path(__file__).with_name("merge.py").read_bytes()).hexdigest()
 """Part of each merged deck's cache key, so a change to how pieces are joined is never hidden by the cache."""
 
@@ -71,23 +65,8 @@ def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list
 
 
 def render_all(htmls: list[str]) -> list[bytes]:
-    """PDFs of independent documents, in order; several are rendered in the worker processes."""
-    if WORKERS == 1 or len(htmls) <= 1:
-        return [to_pdf(html) for html in htmls]
-    try:
-        return list(_pool().map(to_pdf, htmls, chunksize=PIECES_PER_TASK))
-    except BrokenProcessPool:
-        _pool.cache_clear()  # a worker died (out of memory, killed): the next build starts fresh workers
-        raise
-
-
-@cache
-def _pool() -> ProcessPoolExecutor:
-    """One pool per process, started on first use, so repeated builds (`stride serve`) skip loading WeasyPrint.
-
-    spawn, not fork: `stride serve` runs threads, and forking a threaded process can deadlock the child.
-    """
-    return ProcessPoolExecutor(WORKERS, mp_context=get_context("spawn"))
+    """PDFs of independent documents, in order, rendered on every core."""
+    return run_all(to_pdf, htmls, per_task=PIECES_PER_TASK)
 
 
 def _read(cache: Path | None, folder: str, key: str) -> bytes | None:

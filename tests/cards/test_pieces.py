@@ -1,4 +1,5 @@
-"""Decks rendered as cached pieces: what is rendered again after an edit, and that merging changes nothing a reader sees."""
+"""Decks rendered as cached pieces, and the per-card fit check: what is rendered again after an edit, and that merging
+changes nothing a reader sees."""
 
 import dataclasses
 import io
@@ -9,8 +10,9 @@ from pypdf import PdfReader
 
 from generator import pipeline
 from generator.cards import pieces
+from generator.cards import render as card_render
 from generator.cards.decks import DeckSpec, cards_for, deck_request
-from generator.cards.render import deck_html, to_pdf
+from generator.cards.render import deck_html, overflowing, to_pdf
 from generator.cards.select import Filters
 from generator.cards.sizes import LAYOUTS
 from tests.conftest import REPO
@@ -133,3 +135,23 @@ def test_pieces_come_back_in_order_from_the_worker_processes(nine):
     fronts = [page_texts(pdf)[0] for pdf in pieces.render_all(htmls)]
     assert [[card.title in front for card in nine[:3]] for front in fronts] == [
         [True, False, False], [False, True, False], [False, False, True]]
+
+
+def test_fit_check_lays_out_only_the_cards_it_has_not_seen(nine, tmp_path, monkeypatch):
+    laid_out: list[str] = []
+    real = card_render.run_all
+
+    def counting(function, documents, **options):
+        laid_out.extend(documents)
+        return real(function, documents, **options)
+
+    monkeypatch.setattr(card_render, "run_all", counting)
+    assert overflowing(nine, TEMPLATES, tmp_path) == [] and len(laid_out) == 1  # nine cards, one document
+    laid_out.clear()
+    assert overflowing(nine, TEMPLATES, tmp_path) == [] and laid_out == []
+
+    steps = [f"Step {n}: keep going slowly and with control, breathing out as you lift the leg." for n in range(14)]
+    edited = [*nine[:3], dataclasses.replace(nine[3], steps=steps), *nine[4:]]
+    problems = overflowing(edited, TEMPLATES, tmp_path)
+    assert [(problem.drill, problem.face) for problem in problems] == [(nine[3].id, "front")]
+    assert len(laid_out) == 1 and nine[3].title in laid_out[0] and nine[4].title not in laid_out[0]
