@@ -155,3 +155,16 @@ def test_fit_check_lays_out_only_the_cards_it_has_not_seen(nine, tmp_path, monke
     problems = overflowing(edited, TEMPLATES, tmp_path)
     assert [(problem.drill, problem.face) for problem in problems] == [(nine[3].id, "front")]
     assert len(laid_out) == 1 and nine[3].title in laid_out[0] and nine[4].title not in laid_out[0]
+
+
+def test_every_back_follows_its_front_with_each_row_mirrored(nine, merged):
+    texts = page_texts(merged)[2:]  # after the cover and its blank back
+
+    def order(text: str, titles: list[str]) -> list[str]:
+        return sorted((t for t in titles if t in text), key=text.index)
+
+    for sheet, (front, back) in enumerate(zip(texts[::2], texts[1::2])):
+        titles = [card.title for card in nine[4 * sheet:4 * sheet + 4]]
+        assert order(front, titles) == titles and "How to do it" in front
+        mirrored = [titles[i] for i in (1, 0, 3, 2) if i < len(titles)]
+        assert order(back, [f"{t}: pain and progress" for t in titles]) == [f"{t}: pain and progress" for t in mirrored]
