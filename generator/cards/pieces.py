@@ -53,15 +53,18 @@ def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list
     missing = [key for key, pdf in pieces.items() if pdf is None]
     for key, pdf in zip(missing, render_all([wanted[key] for key in missing])):
         pieces[key] = _write(cache, "pieces", key, pdf)
-    from .merge import merge  # noqa: PLC0415 - pypdf is loaded only when a deck is merged
+    stale = {deck_key: ([pieces[key] for key in piece_keys], request.info)
+             for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None}
+    # Decks are joined on the workers too, one deck per worker.
+    for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
+        decks[deck_key] = _write(cache, "decks", deck_key, pdf)
+    return [decks[deck_key] for deck_key in deck_keys]
 
-    out = []
-    for request, deck_key, piece_keys in zip(requests, deck_keys, keys):
-        if decks[deck_key] is None:
-            decks[deck_key] = _write(cache, "decks", deck_key, merge([pieces[k] for k in piece_keys], request.info,
-                                                                      PRODUCER))
-        out.append(decks[deck_key])
-    return out
+
+def _merge(job: tuple[list[bytes], DeckInfo]) -> bytes:
+    from .merge import merge  # noqa: PLC0415 - pypdf and pydyf are loaded only where decks are joined
+
+    return merge(*job, PRODUCER)
 
 
 def render_all(htmls: list[str]) -> list[bytes]:
