@@ -168,3 +168,8 @@ def test_every_back_follows_its_front_with_each_row_mirrored(nine, merged):
         assert order(front, titles) == titles and "How to do it" in front
         mirrored = [titles[i] for i in (1, 0, 3, 2) if i < len(titles)]
         assert order(back, [f"{t}: pain and progress" for t in titles]) == [f"{t}: pain and progress" for t in mirrored]
+
+
+def test_decks_rendered_together_on_the_workers_equal_decks_rendered_alone(nine):
+    requests = [deck_request(nine[:2], SPEC, size, TEMPLATES, duplex=True) for size in ("a4-4up", "a6")]
+    assert pieces.render_decks(requests) == [pieces.render_decks([request])[0] for request in requests]
