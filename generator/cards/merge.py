@@ -178,7 +178,3 @@ def _unpack(stream: StreamObject) -> dict[int, bytes]:
     starts = sorted((first + int(offset), int(number)) for number, offset in zip(header[::2], header[1::2]))
     ends = [start for start, _ in starts[1:]] + [len(text)]
     return {number: text[start:end].strip() for (start, number), end in zip(starts, ends)}
-
-
-def _number(value) -> bytes:
-    return repr(float(value)).encode()
