@@ -17,7 +17,8 @@ from .figures.media import site_files as media_site_files
 from .handwritten import render_handwritten
 from .nav import navigation
 from .plans.builder import builder_files
-from .cards.decks import cards_for, fit_diagnostics, ready_decks, render_deck
+from .cards.decks import cards_for, deck_request, fit_diagnostics, ready_decks
+from .cards.pieces import render_decks
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
 from .parse_cache import ParseCache
@@ -83,19 +84,24 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
     links: list[DeckLink] = []
     if pdfs:
         problems = card_fit(project, checked, cards)
-        try:
-            for spec in ready_decks(graph):
-                deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
-                names, kilobytes = {}, {}
-                for size in DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]:
-                    names[size] = f"{spec.slug}-{size}.pdf"
-                    files[f"{CARDS_FOLDER}/decks/{names[size]}"] = render_deck(
-                        deck, spec, size, project.templates, project.card_cache, duplex=True)
-                    kilobytes[size] = max(1, round(len(files[f"{CARDS_FOLDER}/decks/{names[size]}"]) / 1024))
-                links.append(DeckLink(spec.title, len(deck), names, kilobytes))
+        offered = []
+        for spec in ready_decks(graph):
+            deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
+            sizes = DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]
+            offered += [(spec, deck, size, f"{spec.slug}-{size}.pdf") for size in sizes]
+        try:  # every deck at once, so the uncached sheets of all decks share one pass over the cores
+            pdfs_made = render_decks([deck_request(deck, spec, size, project.templates, duplex=True)
+                                      for spec, deck, size, _ in offered], project.card_cache)
         except OSError as err:
-            files, links = {}, []
+            offered, pdfs_made = [], []
             problems = [cards_unavailable(project, err)]
+        by_slug: dict[str, DeckLink] = {}
+        for (spec, deck, size, name), pdf in zip(offered, pdfs_made):
+            files[f"{CARDS_FOLDER}/decks/{name}"] = pdf
+            link = by_slug.setdefault(spec.slug, DeckLink(spec.title, len(deck), {}, {}))
+            link.files[size] = name
+            link.kilobytes[size] = max(1, round(len(pdf) / 1024))
+        links = list(by_slug.values())
     pages = card_pages(cards, links, project.templates)
     return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
 

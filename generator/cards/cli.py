@@ -125,7 +125,8 @@ def run(project: Project, args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
     try:
-        pdf = render_deck(cards, spec, args.size, project.templates, duplex=args.duplex, bleed=args.bleed)
+        pdf = render_deck(cards, spec, args.size, project.templates, project.card_cache, duplex=args.duplex,
+                          bleed=args.bleed)
         output.write_bytes(pdf)
     except OSError as err:
         print(format_text([cards_unavailable(project, err)]) if err.filename != str(output)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..graph import Graph
 from .content import Card, make_card, traffic_light
-from .render import deck_html, overflowing, to_pdf
+from .pieces import DeckRequest, render_decks
+from .render import deck_info, deck_pieces, overflowing
 from .select import Filters, select
 from .sizes import LAYOUTS
 
@@ -51,19 +51,17 @@ def ready_decks(graph: Graph) -> list[DeckSpec]:
     return decks
 
 
+def deck_request(cards: list[Card], spec: DeckSpec, size: str, templates: Path, duplex: bool = False,
+                 bleed: bool = False) -> DeckRequest:
+    layout = LAYOUTS[size]
+    return DeckRequest(deck_pieces(cards, layout, spec.title, spec.subtitle, templates, duplex=duplex, bleed=bleed),
+                       deck_info(cards, layout, spec.title, spec.subtitle))
+
+
 def render_deck(cards: list[Card], spec: DeckSpec, size: str, templates: Path, cache: Path | None = None,
                 duplex: bool = False, bleed: bool = False) -> bytes:
-    """PDF bytes; with a cache folder, an unchanged deck is not rendered again."""
-    html = deck_html(cards, LAYOUTS[size], spec.title, spec.subtitle, templates, duplex=duplex, bleed=bleed)
-    if cache is None:
-        return to_pdf(html)
-    cached = cache / (hashlib.sha256(html.encode()).hexdigest() + ".pdf")
-    if cached.is_file():
-        return cached.read_bytes()
-    pdf = to_pdf(html)
-    cache.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(pdf)
-    return pdf
+    """PDF bytes; with a cache folder, only the sheets not rendered before are rendered (see pieces.py)."""
+    return render_decks([deck_request(cards, spec, size, templates, duplex, bleed)], cache)[0]
 
 
 def fit_diagnostics(graph: Graph, cards: list[Card], templates: Path, cache: Path | None = None) -> list[Diagnostic]:

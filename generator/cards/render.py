@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from .. import resources
 from ..render.environment import html_environment
 from .content import Card
 from .sizes import FIT_MM, SLUG_MM, Layout
+from .workers import run_all
 
 CARD_CSS = resources.card_css()
+WEASYPRINT = f"WeasyPrint {version('weasyprint')}"
+"""Part of every cache key: a new WeasyPrint may lay out the same HTML differently."""
 
 
 @dataclass(frozen=True)
@@ -35,13 +39,50 @@ def sheets(cards: list[Card], layout: Layout, duplex: bool) -> list[Sheet]:
     return out
 
 
+@dataclass(frozen=True)
+class DeckInfo:
+    """The PDF's document information: what a PDF viewer shows as title, author, subject and keywords."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+
+
+AUTHOR = "Stride Curriculum"
+
+
+def deck_info(cards: list[Card], layout: Layout, title: str, subtitle: str) -> DeckInfo:
+    count = len(cards)
+    return DeckInfo(title, AUTHOR, f"{subtitle}: {count} drill card{'s' if count != 1 else ''}, {layout.label}",
+                    f"drill cards, running, {layout.name}")
+
+
+def _document(templates: Path, layout: Layout, bleed: bool, **context) -> str:
+    return html_environment(templates).get_template("cards/deck.html.j2").render(
+        layout=layout, bleed={"slug_mm": SLUG_MM} if bleed else None, card_css=CARD_CSS.read_text(encoding="utf-8"),
+        **context,
+    )
+
+
 def deck_html(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
               duplex: bool = False, bleed: bool = False) -> str:
-    return html_environment(templates).get_template("cards/deck.html.j2").render(
-        cards=cards, layout=layout, title=title, subtitle=subtitle, duplex=duplex,
-        bleed={"slug_mm": SLUG_MM} if bleed else None,
-        sheets=sheets(cards, layout, duplex), card_css=CARD_CSS.read_text(encoding="utf-8"),
-    )
+    """The whole deck as one document: a cover (none with bleed) and every sheet."""
+    return _document(templates, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
+                     cover=not bleed, meta=deck_info(cards, layout, title, subtitle),
+                     sheets=sheets(cards, layout, duplex))
+
+
+def deck_pieces(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
+                duplex: bool = False, bleed: bool = False) -> list[str]:
+    """The same deck as separate documents, in page order: the cover (none with bleed), then one per sheet.
+
+    A sheet's document holds nothing about its deck, so the same sheet in two decks is one cache entry.
+    """
+    pieces = [_document(templates, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
+                        cover=True, meta=deck_info(cards, layout, title, subtitle), sheets=[])] if not bleed else []
+    return pieces + [_document(templates, layout, bleed, cover=False, meta=None, sheets=[sheet])
+                     for sheet in sheets(cards, layout, duplex)]
 
 
 def to_pdf(html: str) -> bytes:
@@ -83,22 +124,36 @@ def _faces_on(page) -> list[tuple[str, str | None]]:
     return found
 
 
+FIT_CARDS_PER_DOCUMENT = 25
+"""Cards laid out together by a worker in the fit check: enough to spread the document's set-up cost, few enough to
+keep its memory small."""
+
+
 def overflowing(cards: list[Card], templates: Path, cache: Path | None = None) -> list[Overflow]:
     """Faces that do not fit the smallest card cell, with the field that spills over.
 
-    With a cache folder the answer for unchanged cards is reused, so a rebuild does not lay them out again.
+    Every face starts a page of its own, so a card's answer depends on that card only: with a cache folder it is
+    kept under the hash of the card's own HTML, and after an edit only the edited cards are laid out again.
     """
-    html = html_environment(templates).get_template("cards/fit.html.j2").render(
-        cards=cards, size=FIT_MM, card_css=CARD_CSS.read_text(encoding="utf-8") + FIT_CSS,
-    )
-    cached = cache / ("fit-" + hashlib.sha256(html.encode()).hexdigest() + ".json") if cache else None
-    if cached and cached.is_file():
-        return [Overflow(**entry) for entry in json.loads(cached.read_text())]
-    problems = _layout_overflows(html)
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps([asdict(p) for p in problems]))
-    return problems
+    template = html_environment(templates).get_template("cards/fit.html.j2")
+    css = CARD_CSS.read_text(encoding="utf-8") + FIT_CSS
+
+    def document(chunk: list[Card]) -> str:
+        return template.render(cards=chunk, size=FIT_MM, card_css=css)
+
+    paths = {card.id: cache / "fit" / (hashlib.sha256(f"{WEASYPRINT}\0{document([card])}".encode()).hexdigest()
+                                       + ".json") for card in cards} if cache else {}
+    found = {card_id: [Overflow(**entry) for entry in json.loads(path.read_text())]
+             for card_id, path in paths.items() if path.is_file()}
+    missing = [card for card in cards if card.id not in found]
+    chunks = [missing[start:start + FIT_CARDS_PER_DOCUMENT] for start in range(0, len(missing), FIT_CARDS_PER_DOCUMENT)]
+    for chunk, problems in zip(chunks, run_all(_layout_overflows, [document(chunk) for chunk in chunks])):
+        for card in chunk:
+            found[card.id] = [problem for problem in problems if problem.drill == card.id]
+            if cache:
+                paths[card.id].parent.mkdir(parents=True, exist_ok=True)
+                paths[card.id].write_text(json.dumps([asdict(problem) for problem in found[card.id]]))
+    return [problem for card in cards for problem in found[card.id]]
 
 
 def _layout_overflows(html: str) -> list[Overflow]:

@@ -122,6 +122,7 @@ def test_a_title_with_slashes_names_a_file_inside_the_cards_folder(project):
     result = stride("--project", str(proj.root), "cards", "--title", "../../etc/Hip drills/week 1")
     assert result.returncode == 0, result.stderr
     written = [p.relative_to(proj.build) for p in proj.build.rglob("*.pdf")]
+    written = [p for p in written if p.parts[0] != "cache"]  # the card cache keeps the rendered sheets
     assert written == [Path("cards/etc-hip-drills-week-1-a6.pdf")]
     cover = "".join(PdfReader(proj.build / written[0]).pages[0].extract_text().split())
     assert "../../etc/Hipdrills/week1" in cover

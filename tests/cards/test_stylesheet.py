@@ -10,7 +10,7 @@ import pytest
 
 from generator import pipeline
 from generator.cards.decks import cards_for
-from generator.cards.render import deck_html, to_pdf
+from generator.cards.render import deck_pieces, to_pdf
 from generator.cards.select import Filters
 from generator.cards.sizes import LAYOUTS
 from generator.resources import templates
@@ -32,12 +32,13 @@ class Heard(logging.Handler):
 def test_weasyprint_ignores_no_card_css(size, bleed):
     checked = pipeline.check(STARTER)
     cards = cards_for(checked.graph, Filters(), "https://cards.example.org/")[:4]  # one sheet shows every rule
-    html = deck_html(cards, LAYOUTS[size], "All drills", "Stylesheet check", templates(), duplex=True, bleed=bleed)
+    documents = deck_pieces(cards, LAYOUTS[size], "All drills", "Stylesheet check", templates(), duplex=True, bleed=bleed)
     heard = Heard()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(heard)
     try:
-        to_pdf(html)
+        for html in documents:  # in this process, so the handler hears them (decks render them in worker processes)
+            to_pdf(html)
     finally:
         logger.removeHandler(heard)
     assert heard.messages == []

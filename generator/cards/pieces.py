@@ -1,0 +1,87 @@
+"""Decks rendered as cached pieces: the cover and each sheet are laid out on their own, on every core, then merged.
+
+A sheet (a front page and its back page) is the smallest part of a deck whose layout depends on nothing else: every
+sheet front starts a new right-hand page, and no page shows a running header, a page number or anything about the
+deck. So each sheet is rendered by WeasyPrint as a document of its own and cached under the hash of its HTML (which
+inlines the card stylesheet) and the WeasyPrint version; editing one drill re-renders only the sheets that show it,
+and WeasyPrint never holds more than one sheet per worker. merge.py joins the pieces page by page, copying each
+page as WeasyPrint wrote it, so every position is unchanged and the tag tree is kept. Imposing single A6 card PDFs
+onto sheets (pypdf transforms) was not chosen: the cut lines and bleed would have to be drawn outside the
+stylesheet, and a page placed inside another loses its tags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from .render import WEASYPRINT, DeckInfo, to_pdf
+from .workers import run_all
+
+PIECES_PER_TASK = 4
+"""Pieces sent to a worker at once: fewer round trips, while each piece is still rendered (and freed) alone, so
+a worker's memory does not grow with the deck."""
+
+PRODUCER = f"{WEASYPRINT}; sheets joined with pypdf {version('pypdf')} and pydyf {version('pydyf')}"
+MERGE_CODE = hashlib.sha256(Path(__file__).with_name("merge.py").read_bytes()).hexdigest()
+"""Part of each merged deck's cache key, so a change to how pieces are joined is never hidden by the cache."""
+
+
+@dataclass(frozen=True)
+class DeckRequest:
+    pieces: list[str]
+    """The HTML of each piece in page order (render.deck_pieces)."""
+    info: DeckInfo
+
+
+def piece_key(html: str) -> str:
+    return hashlib.sha256(f"{WEASYPRINT}\0{html}".encode()).hexdigest()
+
+
+def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list[bytes]:
+    """Each deck's PDF; pieces and merged decks found in the cache folder are not rendered again."""
+    keys = [[piece_key(html) for html in request.pieces] for request in requests]
+    deck_keys = [hashlib.sha256("\0".join([PRODUCER, MERGE_CODE, repr(request.info), *piece_keys]).encode()).hexdigest()
+                 for request, piece_keys in zip(requests, keys)]
+    decks = {key: _read(cache, "decks", key) for key in deck_keys}
+    wanted = {key: html for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None
+              for key, html in zip(piece_keys, request.pieces)}
+    pieces = {key: _read(cache, "pieces", key) for key in wanted}
+    missing = [key for key, pdf in pieces.items() if pdf is None]
+    for key, pdf in zip(missing, render_all([wanted[key] for key in missing])):
+        pieces[key] = _write(cache, "pieces", key, pdf)
+    stale = {deck_key: ([pieces[key] for key in piece_keys], request.info)
+             for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None}
+    # Decks are joined on the workers too, one deck per worker.
+    for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
+        decks[deck_key] = _write(cache, "decks", deck_key, pdf)
+    return [decks[deck_key] for deck_key in deck_keys]
+
+
+def _merge(job: tuple[list[bytes], DeckInfo]) -> bytes:
+    from .merge import merge  # noqa: PLC0415 - pypdf and pydyf are loaded only where decks are joined
+
+    return merge(*job, PRODUCER)
+
+
+def render_all(htmls: list[str]) -> list[bytes]:
+    """PDFs of independent documents, in order, rendered on every core."""
+    return run_all(to_pdf, htmls, per_task=PIECES_PER_TASK)
+
+
+def _read(cache: Path | None, folder: str, key: str) -> bytes | None:
+    path = cache / folder / f"{key}.pdf" if cache else None
+    return path.read_bytes() if path and path.is_file() else None
+
+
+def _write(cache: Path | None, folder: str, key: str, pdf: bytes) -> bytes:
+    if cache:
+        path = cache / folder / f"{key}.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pdf)
+        tmp.replace(path)  # a build killed mid-write never leaves a torn PDF under a valid key
+    return pdf

@@ -1,0 +1,47 @@
+"""Run one function over many independent inputs on every core: a pool of worker processes, started once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import cache
+from multiprocessing import get_context
+from typing import TypeVar
+
+WORKERS = max(1, min(len(os.sched_getaffinity(0)), 4))
+"""Worker processes: every core this process may use, at most four (each holds its own WeasyPrint)."""
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+def run_all(function: Callable[[In], Out], items: list[In], per_task: int = 1) -> list[Out]:
+    """function(item) for each item, in order; in this process when there is only one item (or one core).
+
+    `per_task` items travel to a worker together (fewer round trips); the worker still handles them one by one.
+    """
+    if WORKERS == 1 or len(items) <= 1:
+        return [function(item) for item in items]
+    try:
+        return list(_pool().map(function, items, chunksize=per_task))
+    except BrokenProcessPool:
+        _pool.cache_clear()  # a worker died (out of memory, killed): the next build starts fresh workers
+        raise
+
+
+@cache
+def _pool() -> ProcessPoolExecutor:
+    """One pool per process, started on first use, so repeated builds (`stride serve`) skip loading WeasyPrint.
+
+    spawn, not fork: `stride serve` runs threads, and forking a threaded process can deadlock the child.
+    """
+    return ProcessPoolExecutor(WORKERS, mp_context=get_context("spawn"))
+
+
+def stop() -> None:
+    """Stop the workers (they are started again when needed)."""
+    if _pool.cache_info().currsize:
+        _pool().shutdown()
+        _pool.cache_clear()

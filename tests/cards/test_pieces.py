@@ -1,0 +1,175 @@
+"""Decks rendered as cached pieces, and the per-card fit check: what is rendered again after an edit, and that merging
+changes nothing a reader sees."""
+
+import dataclasses
+import io
+from collections import Counter
+
+import pytest
+from pypdf import PdfReader
+
+from generator import pipeline
+from generator.cards import pieces
+from generator.cards import render as card_render
+from generator.cards.decks import DeckSpec, cards_for, deck_request
+from generator.cards.render import deck_html, overflowing, to_pdf
+from generator.cards.select import Filters
+from generator.cards.sizes import LAYOUTS
+from tests.conftest import REPO
+
+SITE = "https://cards.example.org/"
+TEMPLATES = REPO / "templates"
+SPEC = DeckSpec("t", "Nine cards", "For tests", Filters())
+
+
+@pytest.fixture(scope="module")
+def nine():
+    """Nine shipped drills: a cover and three A4 sheets, the last one part empty."""
+    checked = pipeline.check(REPO / "content")
+    assert checked.ok
+    return cards_for(checked.graph, Filters(), SITE)[:9]
+
+
+@pytest.fixture(scope="module")
+def whole(nine) -> bytes:
+    """The same deck rendered by WeasyPrint as one document, as decks were before they were split."""
+    return to_pdf(deck_html(nine, LAYOUTS["a4-4up"], SPEC.title, SPEC.subtitle, TEMPLATES, duplex=True))
+
+
+@pytest.fixture(scope="module")
+def merged(nine) -> bytes:
+    return render(nine, None)
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The HTML of every piece WeasyPrint is asked to render."""
+    seen: list[str] = []
+    real = pieces.render_all
+
+    def counting(htmls):
+        seen.extend(htmls)
+        return real(htmls)
+
+    monkeypatch.setattr(pieces, "render_all", counting)
+    return seen
+
+
+def render(cards, cache, spec=SPEC, size="a4-4up"):
+    return pieces.render_decks([deck_request(cards, spec, size, TEMPLATES, duplex=True)], cache)[0]
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_an_edit_to_one_drill_renders_only_the_sheet_that_shows_it(nine, tmp_path, rendered):
+    cold = render(nine, tmp_path)
+    assert len(rendered) == 4  # the cover and three sheets
+    rendered.clear()
+
+    assert render(nine, tmp_path) == cold and rendered == []
+    for merged in (tmp_path / "decks").iterdir():
+        merged.unlink()
+    assert render(nine, tmp_path) == cold and rendered == []  # merged again from cached pieces, byte for byte
+
+    edited = list(nine)
+    edited[5] = dataclasses.replace(nine[5], purpose="A purpose rewritten by an educator.")
+    render(edited, tmp_path)
+    assert len(rendered) == 1 and "A purpose rewritten by an educator." in rendered[0]
+    assert all(card.title in rendered[0] for card in nine[4:8])  # the second sheet, and nothing else
+    rendered.clear()
+
+    render(edited, tmp_path, spec=dataclasses.replace(SPEC, title="Another deck"))
+    assert len(rendered) == 1 and "Another deck" in rendered[0]  # a new cover; every sheet is shared
+
+
+def test_merged_deck_reads_page_for_page_like_one_rendered_as_a_whole(whole, merged):
+    assert page_texts(merged) == page_texts(whole)
+    assert len(page_texts(merged)) == 2 + 2 * 3  # cover and its blank back, then front and back of three sheets
+
+
+def test_merged_deck_keeps_the_whole_tag_tree(whole, merged):
+    """Every tagged element of a deck rendered whole is in the merged deck, and each page maps its marked content."""
+    reader = PdfReader(io.BytesIO(merged))
+    assert tag_counts(reader) == tag_counts(PdfReader(io.BytesIO(whole)))
+    assert tag_counts(reader)["/H2"] == 2 * 9  # a title on each face
+    catalog = reader.root_object
+    assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
+    nums = catalog["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    parents = dict(zip(nums[::2], nums[1::2]))
+    for page in reader.pages:
+        if "/StructParents" not in page:
+            assert page.extract_text() == ""  # the blank back of the cover
+            continue
+        elements = parents[page["/StructParents"]]
+        assert elements and all(e.get_object().raw_get("/Pg").idnum == page.indirect_reference.idnum for e in elements)
+
+
+def tag_counts(reader: PdfReader) -> Counter:
+    counts: Counter = Counter()
+    stack = [reader.root_object["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop().get_object()
+        if isinstance(node, dict):
+            if "/S" in node:
+                counts[node["/S"]] += 1
+            kids = node.get("/K", [])
+            stack.extend(kids if isinstance(kids, list) else [kids])
+    return counts
+
+
+def test_deck_info_is_the_decks_not_a_pieces(merged):
+    reader = PdfReader(io.BytesIO(merged))
+    assert reader.metadata.title == "Nine cards" and reader.metadata.author == "Stride Curriculum"
+    assert reader.metadata.subject == "For tests: 9 drill cards, A4, four cards per sheet with cut marks"
+    assert reader.metadata.producer.startswith("WeasyPrint ") and "pypdf" in reader.metadata.producer
+
+
+def test_two_renders_without_a_cache_are_byte_identical(nine, merged):
+    assert render(nine, None) == merged
+
+
+def test_pieces_come_back_in_order_from_the_worker_processes(nine):
+    htmls = [deck_html([card], LAYOUTS["a6"], card.title, "One card", TEMPLATES, bleed=True) for card in nine[:3]]
+    fronts = [page_texts(pdf)[0] for pdf in pieces.render_all(htmls)]
+    assert [[card.title in front for card in nine[:3]] for front in fronts] == [
+        [True, False, False], [False, True, False], [False, False, True]]
+
+
+def test_fit_check_lays_out_only_the_cards_it_has_not_seen(nine, tmp_path, monkeypatch):
+    laid_out: list[str] = []
+    real = card_render.run_all
+
+    def counting(function, documents, **options):
+        laid_out.extend(documents)
+        return real(function, documents, **options)
+
+    monkeypatch.setattr(card_render, "run_all", counting)
+    assert overflowing(nine, TEMPLATES, tmp_path) == [] and len(laid_out) == 1  # nine cards, one document
+    laid_out.clear()
+    assert overflowing(nine, TEMPLATES, tmp_path) == [] and laid_out == []
+
+    steps = [f"Step {n}: keep going slowly and with control, breathing out as you lift the leg." for n in range(14)]
+    edited = [*nine[:3], dataclasses.replace(nine[3], steps=steps), *nine[4:]]
+    problems = overflowing(edited, TEMPLATES, tmp_path)
+    assert [(problem.drill, problem.face) for problem in problems] == [(nine[3].id, "front")]
+    assert len(laid_out) == 1 and nine[3].title in laid_out[0] and nine[4].title not in laid_out[0]
+
+
+def test_every_back_follows_its_front_with_each_row_mirrored(nine, merged):
+    texts = page_texts(merged)[2:]  # after the cover and its blank back
+
+    def order(text: str, titles: list[str]) -> list[str]:
+        return sorted((t for t in titles if t in text), key=text.index)
+
+    for sheet, (front, back) in enumerate(zip(texts[::2], texts[1::2])):
+        titles = [card.title for card in nine[4 * sheet:4 * sheet + 4]]
+        assert order(front, titles) == titles and "How to do it" in front
+        mirrored = [titles[i] for i in (1, 0, 3, 2) if i < len(titles)]
+        assert order(back, [f"{t}: pain and progress" for t in titles]) == [f"{t}: pain and progress" for t in mirrored]
+
+
+def test_decks_rendered_together_on_the_workers_equal_decks_rendered_alone(nine):
+    requests = [deck_request(nine[:2], SPEC, size, TEMPLATES, duplex=True) for size in ("a4-4up", "a6")]
+    assert pieces.render_decks(requests) == [pieces.render_decks([request])[0] for request in requests]
