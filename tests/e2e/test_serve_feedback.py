@@ -20,13 +20,7 @@ def serve(proj, port, log, engine):
     )
 
 
-ZENSICAL_MISSES_EDITS_AFTER_RELOAD = pytest.mark.xfail(
-    reason="Zensical shows the error list, but after reloading for the changed theme partial it sometimes misses "
-           "the next docs change (the fix); open problem", strict=False)
-
-
-@pytest.mark.parametrize("engine", [e if e != "zensical" else pytest.param(e, marks=ZENSICAL_MISSES_EDITS_AFTER_RELOAD)
-                                    for e in ENGINES])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_content_errors_show_on_the_page_and_a_fix_prints_rebuilt(project, tmp_path, engine):
     proj = project()
     port = free_port()
