@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import shutil
 import textwrap
+from contextlib import contextmanager
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -15,8 +19,45 @@ REPO = Path(__file__).resolve().parents[1]
 STARTER = Path(__file__).parent / "fixtures" / "starter" / "content"
 
 # Every test project (and every `stride` the tests start) shares one card cache that survives between runs:
-# decks are keyed by the hash of their HTML, so a cached PDF is exactly the one that would be rendered.
-os.environ.setdefault(CACHE_ENV, str(REPO / ".pytest_cache" / "stride"))
+# decks are keyed by the hash of their HTML, so a cached PDF is exactly the one that would be rendered by this
+# WeasyPrint (its version names the folder, so an upgrade renders everything again).
+CARD_CACHE = Path(os.environ.setdefault(
+    CACHE_ENV, str(REPO / ".pytest_cache" / "stride" / f"weasyprint-{version('weasyprint')}")))
+
+
+class _Heard(logging.Handler):
+    """Every warning WeasyPrint logs (an ignored or invalid CSS rule, a missing glyph): it never raises for them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+WEASYPRINT_WARNINGS = _Heard()
+logging.getLogger("weasyprint").addHandler(WEASYPRINT_WARNINGS)
+
+
+def _weasyprint_stays_quiet():
+    """Fail the test phase (a fixture's build or the test) during which WeasyPrint warned: it prints wrong, silently."""
+    before = len(WEASYPRINT_WARNINGS.messages)
+    result = yield
+    heard = WEASYPRINT_WARNINGS.messages[before:]
+    if heard:
+        pytest.fail("WeasyPrint warned while rendering cards:\n" + "\n".join(heard), pytrace=False)
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from _weasyprint_stays_quiet())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from _weasyprint_stays_quiet())
 
 
 def make_project(root: Path, files: dict[str, str] | None = None, starter: bool = True) -> Project:
@@ -48,14 +89,37 @@ def project(tmp_path: Path):
     return factory
 
 
+@contextmanager
+def built_once(tmp_path_factory, name: str):
+    """(root, first): a project folder shared by every pytest-xdist worker of this run, locked while it builds.
+
+    The first worker makes the project and builds it; the others wait, then build the same unchanged content again,
+    which writes nothing and skips the engine (`assert_reused`), so every worker reads one finished site.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    with (base / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        root = base / name / "project"
+        yield root, not root.is_dir()
+
+
+def assert_reused(generated, problems, first: bool) -> None:
+    """A second build of a shared project must not have touched the site the other workers are reading."""
+    if not first and generated.checked.ok and not problems:
+        assert generated.engine_skipped and not generated.report.written, generated.report
+
+
 @pytest.fixture(scope="session")
 def shipped(tmp_path_factory):
     """The shipped knowledge base, checked and built once into a temporary project."""
     from generator.build import build_site
 
-    root = tmp_path_factory.mktemp("shipped") / "project"
-    root.mkdir()
-    shutil.copytree(REPO / "content", root / "content")
-    project = make_project(root, starter=False)
-    generated, problems = build_site(project)
+    with built_once(tmp_path_factory, "shipped") as (root, first):
+        if first:
+            shutil.copytree(REPO / "content", root / "content")
+        project = make_project(root, starter=False)
+        generated, problems = build_site(project)
+    assert_reused(generated, problems, first)
     return project, generated, problems

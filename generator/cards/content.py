@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import segno
+from markupsafe import escape
 
 from ..figures import figure_of
 from ..figures.media import PRINT_WIDTH, resized, source
@@ -92,7 +93,8 @@ def _own_image(drill: Item, graph: Graph) -> CardFigure | None:
         if path.is_file():
             kind = {".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg+xml"}.get(path.suffix.lower(), path.suffix.lower()[1:])
             data = base64.b64encode(resized(path.read_bytes(), path.suffix.lower(), PRINT_WIDTH)).decode()
-            return CardFigure(f'<img src="data:image/{kind};base64,{data}" alt="">', image.alt)
+            # The alt text sits on the <img> too: a tagged PDF needs it there (WeasyPrint reports an image without it).
+            return CardFigure(f'<img src="data:image/{kind};base64,{data}" alt="{escape(image.alt)}">', image.alt)
     return None
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from generator.build import build_site
 from generator.engines import ENGINES
-from tests.conftest import make_project
+from generator.project import Project
+from tests.conftest import assert_reused, built_once, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -43,9 +44,11 @@ def pytest_generate_tests(metafunc) -> None:
 
 @pytest.fixture(scope="session")
 def starter_site(tmp_path_factory, engine) -> Path:
-    project = make_project(tmp_path_factory.mktemp(f"site-{engine}") / "project")
-    generated, problems = build_site(project, engine=engine)
+    with built_once(tmp_path_factory, f"site-{engine}") as (root, first):
+        project = make_project(root) if first else Project(root)
+        generated, problems = build_site(project, engine=engine)
     assert generated.checked.ok and problems == []
+    assert_reused(generated, problems, first)
     return project.site
 
 

@@ -12,7 +12,7 @@ from generator.cards.decks import DeckSpec, cards_for, fit_diagnostics, render_d
 from generator.cards.render import sheets
 from generator.cards.select import Filters
 from generator.cards.sizes import LAYOUTS, sheets_for
-from tests.conftest import REPO, STARTER
+from tests.conftest import CARD_CACHE, REPO, STARTER
 
 SITE = "https://cards.example.org/"
 TEMPLATES = REPO / "templates"
@@ -27,7 +27,7 @@ def graph():
 
 def deck(graph, size="a6", filters=Filters(), **options) -> PdfReader:
     cards = cards_for(graph, filters, SITE)
-    pdf = render_deck(cards, DeckSpec("t", "Test deck", "For tests", filters), size, TEMPLATES, **options)
+    pdf = render_deck(cards, DeckSpec("t", "Test deck", "For tests", filters), size, TEMPLATES, CARD_CACHE, **options)
     return PdfReader(io.BytesIO(pdf))
 
 
@@ -113,7 +113,7 @@ def test_qr_code_scans_to_the_drill_page(graph, tmp_path):
 
     pdf = tmp_path / "deck.pdf"
     cards = cards_for(graph, Filters(ids=("clamshell",)), SITE)
-    pdf.write_bytes(render_deck(cards, DeckSpec("t", "T", "S", Filters()), "a6", TEMPLATES))
+    pdf.write_bytes(render_deck(cards, DeckSpec("t", "T", "S", Filters()), "a6", TEMPLATES, CARD_CACHE))
     subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "front")], check=True)
     image = Image.open(next(tmp_path.glob("front*.png")))
     results = zxingcpp.read_barcodes(image)

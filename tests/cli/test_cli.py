@@ -6,13 +6,15 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from generator.project import CACHE_ENV
+from tests.conftest import CARD_CACHE, REPO
 from tests.lint.helpers import starter
 
 
 def stride(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True,
-                          cwd=cwd or REPO, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+                          cwd=cwd or REPO,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", CACHE_ENV: str(CARD_CACHE)})
 
 
 def test_check_on_clean_content_exits_0_with_counts(project):

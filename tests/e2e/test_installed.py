@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, make_project
+from generator.project import CACHE_ENV
+from tests.conftest import CARD_CACHE, REPO, make_project
 from tests.e2e.test_serve import free_port, wait_for
 
 SOURCE = ("pyproject.toml", "setup.py", "README.md", "generator", "templates", "site_overrides")
@@ -47,7 +48,7 @@ def installed(tmp_path_factory) -> Path:
 
 
 def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(cwd)}
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(cwd), CACHE_ENV: str(CARD_CACHE)}  # `cards` never caches
     return subprocess.run([str(bin_dir / "stride"), *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=600, check=False)
 

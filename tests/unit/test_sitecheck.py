@@ -58,9 +58,40 @@ def test_scripts_styles_images_frames_and_css_urls_from_other_hosts_are_external
         "assets/local.css": "body { background: url(../img/bg.png); }",
     })
     assert external_requests(root) == [
-        "assets/site.css: url() to another host",
+        "assets/site.css: url() or @import from another host",
         "index.html: //fonts.example.org/css",
         "index.html: http://img.example.org/x.png",
         "index.html: https://cdn.example.org/a.js",
         "index.html: https://example.org/",
+    ]
+
+
+def test_a_link_that_leaves_the_site_is_broken_even_when_the_file_exists_on_this_disk(tmp_path):
+    (tmp_path / "notes.html").write_text("<p>not published</p>", encoding="utf-8")
+    root = site(tmp_path / "site", {"index.html": '<a href="../notes.html">n</a> <a href="/../notes.html">m</a>'})
+    assert broken_links(root) == ["index.html: ../notes.html (outside the site)",
+                                  "index.html: /../notes.html (outside the site)"]
+
+
+def test_a_folder_without_an_index_page_and_an_encoded_anchor(tmp_path):
+    root = site(tmp_path, {
+        "index.html": '<a href="drills/">all</a> <a href="glossary/#caf%C3%A9">term</a> <a href="glossary/#tea">t</a>',
+        "drills/clamshell/index.html": "<h1>Clamshell</h1>",
+        "glossary/index.html": '<dt id="café">Café</dt>',
+    })
+    assert broken_links(root) == ["index.html: drills/", "index.html: glossary/#tea (no such anchor)"]
+
+
+def test_css_written_in_a_page_or_imported_from_another_host_is_an_external_request(tmp_path):
+    root = site(tmp_path, {
+        "index.html": "<style>@font-face { src: url(https://fonts.example.org/a.woff2); }</style><p>x</p>",
+        "plan.html": '<div style="background: url(//img.example.org/x.png)">x</div>',
+        "local.html": '<style>body { background: url(img/bg.png); }</style><div style="color: red">x</div>',
+        "assets/theme.css": '@import "https://fonts.example.org/css";',
+        "assets/print.css": '@import "print-extra.css";',
+    })
+    assert external_requests(root) == [
+        "assets/theme.css: url() or @import from another host",
+        "index.html: url() to another host in its own CSS",
+        "plan.html: url() to another host in its own CSS",
     ]
