@@ -10,11 +10,9 @@ with pickle, like any other build output; an unreadable cache or entry is parsed
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import shutil
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .loader import Located, load_bytes
+from .writer import write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -81,11 +80,7 @@ class ParseCache:
         if self.new == self.old and self.file.is_file():
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump(self.new, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
+            write_atomic(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
             for other in self.folder.iterdir():
                 if other != self.file:
                     shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)

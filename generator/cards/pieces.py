@@ -13,11 +13,11 @@ stylesheet, and a page placed inside another loses its tags.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..writer import write_atomic
 from .render import WEASYPRINT, DeckInfo, to_pdf
 from .workers import run_all
 
@@ -79,9 +79,5 @@ def _read(cache: Path | None, folder: str, key: str) -> bytes | None:
 
 def _write(cache: Path | None, folder: str, key: str, pdf: bytes) -> bytes:
     if cache:
-        path = cache / folder / f"{key}.pdf"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pdf)
-        tmp.replace(path)  # a build killed mid-write never leaves a torn PDF under a valid key
+        write_atomic(cache / folder / f"{key}.pdf", pdf)
     return pdf

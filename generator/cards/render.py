@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import resources
 from ..render.environment import html_environment
+from ..writer import write_atomic
 from .content import Card
 from .sizes import FIT_MM, SLUG_MM, Layout
 from .workers import run_all
@@ -151,8 +152,7 @@ def overflowing(cards: list[Card], templates: Path, cache: Path | None = None) -
         for card in chunk:
             found[card.id] = [problem for problem in problems if problem.drill == card.id]
             if cache:
-                paths[card.id].parent.mkdir(parents=True, exist_ok=True)
-                paths[card.id].write_text(json.dumps([asdict(problem) for problem in found[card.id]]))
+                write_atomic(paths[card.id], json.dumps([asdict(problem) for problem in found[card.id]]).encode())
     return [problem for card in cards for problem in found[card.id]]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from functools import cache
+from functools import cache, partial
 from multiprocessing import get_context
 from typing import TypeVar
 
@@ -25,10 +26,36 @@ def run_all(function: Callable[[In], Out], items: list[In], per_task: int = 1) -
     if WORKERS == 1 or len(items) <= 1:
         return [function(item) for item in items]
     try:
-        return list(_pool().map(function, items, chunksize=per_task))
+        done = list(_pool().map(partial(_with_warnings, function), items, chunksize=per_task))
     except BrokenProcessPool:
         _pool.cache_clear()  # a worker died (out of memory, killed): the next build starts fresh workers
         raise
+    for _, heard in done:
+        for record in heard:
+            logging.getLogger(record.name).handle(record)
+    return [result for result, _ in done]
+
+
+class _Keep(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None  # plain enough to pickle
+        self.records.append(record)
+
+
+def _with_warnings(function: Callable[[In], Out], item: In) -> tuple[Out, list[logging.LogRecord]]:
+    """function(item) in a worker, with the warnings it logged, so the parent logs them as if made there
+    (a stylesheet rule WeasyPrint ignores is reported whichever process rendered the card)."""
+    keep = _Keep()
+    root = logging.getLogger()
+    root.addHandler(keep)
+    try:
+        return function(item), keep.records
+    finally:
+        root.removeHandler(keep)
 
 
 @cache
