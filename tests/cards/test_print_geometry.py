@@ -205,7 +205,7 @@ def test_zone_marks_and_tints_stay_apart_in_grayscale_at_300_dpi(shipped_graph, 
         """Share of dark pixels in the mark printed just left of a zone's label."""
         box = ((word["x0"] - 3.6 * MM) * scale, (word["top"] - 0.4 * MM) * scale,
                (word["x0"] - 0.6 * MM) * scale, (word["bottom"] + 0.2 * MM) * scale)
-        pixels = list(image.crop(tuple(round(v) for v in box)).getdata())
+        pixels = image.crop(tuple(round(v) for v in box)).tobytes()  # mode L: one byte per pixel
         return sum(p < 128 for p in pixels) / len(pixels)
 
     green, amber, red = (dark_share(words[name]) for name in ("GREEN", "AMBER", "RED"))
@@ -214,7 +214,7 @@ def test_zone_marks_and_tints_stay_apart_in_grayscale_at_300_dpi(shipped_graph, 
 
     assert len(tints) == 3
     greys = [statistics.median(image.crop(tuple(round(v * scale) for v in (r["x0"], r["top"], r["x1"], r["bottom"])))
-                               .getdata()) for r in tints]
+                               .tobytes()) for r in tints]
     assert greys[0] - greys[1] >= 15 and greys[1] - greys[2] >= 15, greys
 
 
