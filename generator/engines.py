@@ -8,7 +8,6 @@ complaints into diagnostics.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 from . import mkdocs_tabs as tab_hook
 from . import resources, site_config
 from .diagnostics import Diagnostic
+from .heard import hearing
 from .project import Project
 from .writer import sync_tree, write_if_changed
 
@@ -101,32 +101,19 @@ def write_config(project: Project, engine: str, config: dict, site_dir: Path,
     return path
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _run_mkdocs(config_file: Path) -> list[str]:
     """`mkdocs build --strict`, in process; its warnings and failure as messages."""
     from mkdocs.commands.build import build  # noqa: PLC0415 - only a site build needs MkDocs
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
 
-    collect = _Collect()
-    log = logging.getLogger("mkdocs")
-    log.addHandler(collect)
-    try:
-        build(load_config(config_file=str(config_file), strict=True))
-        failure = []
-    except MkDocsException as err:
-        failure = [str(err)]
-    finally:
-        log.removeHandler(collect)
-    messages = [m for m in collect.messages if not any(n in m.lower() for n in NOISE)]
+    with hearing("mkdocs") as heard:
+        try:
+            build(load_config(config_file=str(config_file), strict=True))
+            failure = []
+        except MkDocsException as err:
+            failure = [str(err)]
+    messages = [m for m in heard.messages if not any(n in m.lower() for n in NOISE)]
     return messages or failure
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.heard import Heard
 from generator.project import CACHE_ENV, Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,18 +26,8 @@ CARD_CACHE = Path(os.environ.setdefault(
     CACHE_ENV, str(REPO / ".pytest_cache" / "stride" / f"weasyprint-{version('weasyprint')}")))
 
 
-class _Heard(logging.Handler):
-    """Every warning WeasyPrint logs (an ignored or invalid CSS rule, a missing glyph): it never raises for them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-WEASYPRINT_WARNINGS = _Heard()
+WEASYPRINT_WARNINGS = Heard()
+"""Every warning WeasyPrint logs (an ignored or invalid CSS rule, a missing glyph): it never raises for them."""
 logging.getLogger("weasyprint").addHandler(WEASYPRINT_WARNINGS)
 
 

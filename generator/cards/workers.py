@@ -11,6 +11,8 @@ from functools import cache, partial
 from multiprocessing import get_context
 from typing import TypeVar
 
+from ..heard import hearing
+
 WORKERS = max(1, min(len(os.sched_getaffinity(0)), 4))
 """Worker processes: every core this process may use, at most four (each holds its own WeasyPrint)."""
 
@@ -36,26 +38,14 @@ def run_all(function: Callable[[In], Out], items: list[In], per_task: int = 1) -
     return [result for result, _ in done]
 
 
-class _Keep(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg, record.args, record.exc_info = record.getMessage(), None, None  # plain enough to pickle
-        self.records.append(record)
-
-
 def _with_warnings(function: Callable[[In], Out], item: In) -> tuple[Out, list[logging.LogRecord]]:
     """function(item) in a worker, with the warnings it logged, so the parent logs them as if made there
     (a stylesheet rule WeasyPrint ignores is reported whichever process rendered the card)."""
-    keep = _Keep()
-    root = logging.getLogger()
-    root.addHandler(keep)
-    try:
-        return function(item), keep.records
-    finally:
-        root.removeHandler(keep)
+    with hearing() as heard:
+        result = function(item)
+    for record in heard.records:
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None  # plain enough to pickle
+    return result, heard.records
 
 
 @cache
