@@ -60,9 +60,8 @@ def engine_config(project: Project, engine: str, nav: dict | None, offline: bool
     if engine == "zensical":
         # Zensical's default "modern" look is a new design; "classic" is the Material look our overrides are made for.
         theme.setdefault("variant", "classic")
-    if offline or engine == "zensical":
-        # Instant navigation fetches pages with XHR, which browsers refuse on file:// pages; Zensical's runs the
-        # quiz answer key (a JSON <script>) as JavaScript when it swaps pages (README, "Site engines").
+    if offline:
+        # Instant navigation fetches pages with XHR, which browsers refuse on file:// pages.
         theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
     extra = dict(config.get("extra") or {})
     extra["polyfills"] = [_script(engine, SEARCH_SHIM)] + [p for p in extra.get("polyfills", []) if p != SEARCH_SHIM]

@@ -184,7 +184,6 @@ def test_the_plan_builder_works_from_the_offline_copy_without_network(page, offl
     assert requests and all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
 
 
-@pytest.mark.engines("mkdocs")  # Zensical's own search dialog fails axe (README, "Site engines")
 def test_the_plan_builder_has_no_serious_axe_violations(page, base_url):
     from tests.browser.test_accessibility import serious
 

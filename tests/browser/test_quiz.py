@@ -270,7 +270,6 @@ def test_forced_colours_and_reduced_motion_keep_the_quiz_usable(browser, base_ur
     context.close()
 
 
-@pytest.mark.engines("mkdocs")  # Zensical builds without instant navigation (README, "Site engines")
 def test_quiz_starts_after_instant_navigation(page, base_url):
     page.goto(base_url + "/lessons/")
     page.locator("article").get_by_role("link", name="Hip and pelvis control").click()
