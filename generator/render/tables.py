@@ -43,14 +43,17 @@ def _tables_by_folder(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def _red_flags(linker) -> str:
-    lines = ["| How urgently | Sign | Condition | Whom to see | What to do now |", "|---|---|---|---|---|"]
+    """The table, kept out of the search index: each flag is found on its injury page, and a table of every flag
+    grows with the curriculum past what one search entry may hold (Zensical refuses one over 16,384 token positions)."""
+    lines = ['<div class="stride-red-flags" data-search-exclude="true" markdown="1">', "",
+             "| How urgently | Sign | Condition | Whom to see | What to do now |", "|---|---|---|---|---|"]
     for injury, flag in _flags_by_urgency(linker.kb):
         lines.append(
             f"| **{table_cell(BY_NAME[flag.urgency].when)}** | {table_cell(linker.flag_link(injury, flag))} "
             f"| {linker.link(injury.key)} "
             f"| {table_cell(PROFESSIONAL_LABELS[flag.refer_to])} | {table_cell(linker.markdown(flag.action))} |"
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, "", "</div>"])
 
 
 TABLES: dict[str, Callable] = {"red-flags": red_flags}
