@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .build import check_project
 from .diagnostics import format_text
-from .educators import read_grade_cache
+from .educators import read_grade_cache, save_grade_cache
 from .json_schema import SCHEMA_FOLDER, schema_files
 from .knowledge import content_files, load_knowledge_base
 from .project import Project
@@ -92,7 +92,9 @@ def run_report(project: Project, args: argparse.Namespace) -> int:
         print("stride report: fix the errors above first; the report needs content that passes stride check",
               file=sys.stderr)
         return EXIT_CONTENT
-    report = curriculum_report(checked.graph, args.min_questions, read_grade_cache(project))
+    grades = read_grade_cache(project)
+    report = curriculum_report(checked.graph, args.min_questions, grades)
+    save_grade_cache(project, grades)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_report(report))
     return EXIT_OK
 

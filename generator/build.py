@@ -12,7 +12,7 @@ from pathlib import Path
 from . import engines, pipeline, site_config
 from .diagnostics import Diagnostic
 from .cards.content import QR_MADE, QR_MASK, Card
-from .educators import GRADE_CACHE, educator_pages, read_grade_cache
+from .educators import educator_pages, read_grade_cache, save_grade_cache
 from .figures.media import site_files as media_site_files
 from .handwritten import render_handwritten
 from .nav import navigation
@@ -106,21 +106,25 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
     return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
 
 
-def generate(project: Project, strict: bool = False, pdfs: bool = True,
-             extra: dict[str, bytes] | None = None) -> Generated:
-    """Check, then write the generated docs dir and nav; nothing is written when there are errors.
+@dataclass
+class Made:
+    """Everything generated for the docs dir, before it is written."""
 
-    `extra` adds files to the docs dir; its Markdown pages join the menu like hand-written pages.
-    """
+    checked: pipeline.Checked
+    files: dict[str, bytes]
+    menu_pages: set[str]
+    """Hand-written pages, which join the menu."""
+
+
+def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Made:
+    """Check, then generate every file of the docs dir in memory; no files when there are errors."""
     checked = check_project(project, strict)
     if not checked.ok:
-        return Generated(checked, None)
-    extra = extra or {}
-    handwritten = {**render_handwritten(project.pages, checked.kb),
-                   **{path: data.decode() for path, data in extra.items() if path.endswith(".md")}}
+        return Made(checked, {}, set())
+    handwritten = render_handwritten(project.pages, checked.kb)
     grades = read_grade_cache(project)
     educators = educator_pages(checked.graph, project.templates, grades)
-    write_if_changed(project.build / "cache" / GRADE_CACHE, json.dumps(grades, sort_keys=True).encode())
+    save_grade_cache(project, grades)
     pages = {**pipeline.render(checked, project.templates), **educators, **handwritten}
     files = {path: text.encode() for path, text in pages.items()}
     files.update(media_site_files(checked.kb))
@@ -129,13 +133,27 @@ def generate(project: Project, strict: bool = False, pdfs: bool = True,
     files.update(builder_files(checked.graph, project.templates))
     checked.add(card_problems, strict)
     if not checked.ok:
-        return Generated(checked, None)
-    files.update((path, data) for path, data in extra.items() if not path.endswith(".md"))
+        return Made(checked, {}, set())
     for asset in project.pages.rglob("*") if project.pages.is_dir() else []:
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
+    return Made(checked, files, set(handwritten))
+
+
+def write_docs(project: Project, made: Made, extra: dict[str, bytes] | None = None) -> Generated:
+    """Write the docs dir (only files that changed) and its nav; `extra` files join it, its Markdown pages the menu."""
+    if not made.checked.ok:
+        return Generated(made.checked, None)
+    extra = extra or {}
+    files = {**made.files, **extra}
+    menu_pages = made.menu_pages | {path for path in extra if path.endswith(".md")}
     report = sync_tree(project.docs, files)
-    return Generated(checked, report, navigation(checked.kb, set(handwritten)), _digest(files))
+    return Generated(made.checked, report, navigation(made.checked.kb, menu_pages), _digest(files))
+
+
+def generate(project: Project, strict: bool = False, pdfs: bool = True) -> Generated:
+    """Check, then write the generated docs dir and nav; nothing is written when there are errors."""
+    return write_docs(project, make_files(project, strict, pdfs))
 
 
 def _digest(files: dict[str, bytes]) -> str:
@@ -171,14 +189,15 @@ def build_site(project: Project, strict: bool = False, offline: bool = False,
     The engine is skipped when the site on disk was built by the same engine from the same files and config.
     With `offline_zip`, the offline copy is built first and offered as a download on the hosted site.
     """
-    generated = generate(project, strict)
+    made = make_files(project, strict)
+    generated = write_docs(project, made)
     if generated.report is None:
         return generated, []
     if offline_zip and not offline:
         download, problems = _offline_download(project, engine, generated.nav)
         if problems:
             return generated, problems
-        generated = generate(project, strict, extra=download)
+        generated = write_docs(project, made, download)
     final = project.site_offline if offline else project.site
     recover(final)
     for leftover in project.build.glob(".site-*"):  # left by a build killed while the engine ran

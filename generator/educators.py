@@ -10,22 +10,23 @@ from .field_reference import FIELDS_PAGE, field_sections
 from .graph import Graph
 from .render.environment import environment
 from .render.page import Page
+from .writer import write_if_changed
 from .report import curriculum_report
 
 if TYPE_CHECKING:  # project.py needs the page folders that handwritten.py takes from here
     from .project import Project
 
 REPORT_PAGE = "educators/report.md"
-GRADE_CACHE = "reading-grades.json"
-"""In build/cache/: reading grades by text hash, so a build does not load textstat's dictionary for unchanged text."""
-
-
 def read_grade_cache(project: Project) -> dict[str, list]:
-    path = project.build / "cache" / GRADE_CACHE
+    path = project.grade_cache
     try:
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     except (OSError, ValueError):
         return {}
+
+
+def save_grade_cache(project: Project, grades: dict[str, list]) -> None:
+    write_if_changed(project.grade_cache, json.dumps(grades, sort_keys=True).encode())
 
 
 def educator_pages(graph: Graph, templates: Path, grades: dict[str, list] | None = None) -> dict[str, str]:

@@ -53,10 +53,20 @@ class Project:
         return self.build / "cache" / "parsed"
 
     @property
-    def card_cache(self) -> Path:
-        """Rendered decks and card fit checks, keyed by the hash of their HTML; STRIDE_CACHE_DIR moves it (CI, tests)."""
+    def shared_cache(self) -> Path:
+        """Results keyed by the hash of what they were made from, so any project may reuse them: rendered card
+        sheets, card fit checks, QR codes, reading grades. STRIDE_CACHE_DIR moves it (CI, tests, several projects)."""
         shared = os.environ.get(CACHE_ENV)
-        return (Path(shared) if shared else self.build / "cache") / "cards"
+        return Path(shared) if shared else self.build / "cache"
+
+    @property
+    def card_cache(self) -> Path:
+        return self.shared_cache / "cards"
+
+    @property
+    def grade_cache(self) -> Path:
+        """Reading grades by text hash, so a build loads textstat's dictionary only for new text."""
+        return self.shared_cache / "reading-grades.json"
 
     @property
     def site(self) -> Path:

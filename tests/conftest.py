@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import io
 import logging
 import os
 import shutil
+import subprocess
 import textwrap
-from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.heard import Heard
 from generator.project import CACHE_ENV, Project
 
@@ -51,6 +54,18 @@ def pytest_runtest_call(item):
     return (yield from _weasyprint_stays_quiet())
 
 
+def stride(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`stride ARGS` run in this process (as click's and typer's test runners do): its exit code and what it printed.
+    A test of its own starts the real entry point in a new interpreter."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or REPO), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse refuses bad arguments this way
+            code = exit_.code if isinstance(exit_.code, int) else 2
+    return subprocess.CompletedProcess(["stride", *args], code, out.getvalue(), err.getvalue())
+
+
 def make_project(root: Path, files: dict[str, str] | None = None, starter: bool = True) -> Project:
     """A project whose content is the starter slice plus `files` (path → YAML; None deletes)."""
     content = root / "content"
@@ -80,7 +95,7 @@ def project(tmp_path: Path):
     return factory
 
 
-@contextmanager
+@contextlib.contextmanager
 def built_once(tmp_path_factory, name: str):
     """(root, first): a project folder shared by every pytest-xdist worker of this run, locked while it builds.
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -54,7 +56,20 @@ def _pool() -> ProcessPoolExecutor:
 
     spawn, not fork: `stride serve` runs threads, and forking a threaded process can deadlock the child.
     """
-    return ProcessPoolExecutor(WORKERS, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(WORKERS, mp_context=get_context("spawn"), initializer=_leave_with_parent,
+                               initargs=(os.getpid(),))
+
+
+def _leave_with_parent(parent: int) -> None:
+    """In a worker: exit when the build that started it is gone. A build killed outright (SIGKILL, out of memory)
+    never shuts its pool down, and its workers would otherwise wait for work forever, each holding a WeasyPrint."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="leave-with-parent", daemon=True).start()
 
 
 def stop() -> None:

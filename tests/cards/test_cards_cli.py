@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.build import build_site
-from tests.cli.test_cli import stride
+from tests.conftest import stride
 from tests.conftest import STARTER
 
 

@@ -7,14 +7,19 @@ import sys
 import pytest
 
 from generator.project import CACHE_ENV
-from tests.conftest import CARD_CACHE, REPO
+from tests.conftest import CARD_CACHE, REPO, stride
 from tests.lint.helpers import starter
 
 
-def stride(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True,
-                          cwd=cwd or REPO,
+def test_the_module_entry_point_runs_the_command_and_returns_its_exit_code(project):
+    """The other tests call `main` in process (as `stride` would); this one starts Python as a user does."""
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project().root), "check"],
+                          capture_output=True, text=True, cwd=REPO,
                           env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", CACHE_ENV: str(CARD_CACHE)})
+    assert done.returncode == 0 and done.stderr.strip().endswith("no problems found")
+    bad = subprocess.run([sys.executable, "-m", "generator.cli", "chekc"], capture_output=True, text=True, cwd=REPO,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
 def test_check_on_clean_content_exits_0_with_counts(project):

@@ -2,7 +2,7 @@
 
 import json
 
-from tests.cli.test_cli import stride
+from tests.conftest import stride
 
 
 def test_check_summary_names_every_entity_not_yet_posed(project):

@@ -1,6 +1,6 @@
 """One bad field in a new injury is reported once, at its own line: links to the injury are not blamed."""
 
-from tests.cli.test_cli import stride
+from tests.conftest import stride
 from tests.lint.helpers import starter
 
 INJURY = starter("injuries/patellofemoral-pain.yml")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from generator.schema import ENTITY_KINDS
-from tests.cli.test_cli import stride
+from tests.conftest import stride
 
 STARTER_IDS = {"anatomy": "gluteus-medius", "biomechanics": "contralateral-pelvic-drop", "injury": "patellofemoral-pain",
                "drill": "clamshell", "lesson": "hip-and-pelvis-control", "reference": "willy2019"}

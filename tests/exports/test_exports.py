@@ -11,7 +11,7 @@ from generator.build import check_project
 from generator.exports import anki, gift, moodle, qti
 from generator.exports.questions import source
 from generator.schema.quiz import answerable
-from tests.cli.test_cli import stride
+from tests.conftest import stride
 from tests.lint.helpers import starter
 
 SITE = "https://example.org/stride/"

@@ -75,7 +75,7 @@ def test_editor_settings_map_each_content_folder_to_its_schema():
 
 
 def test_stride_schema_writes_one_file_per_kind(project):
-    from tests.cli.test_cli import stride
+    from tests.conftest import stride
     proj = project()
     result = stride("--project", str(proj.root), "schema")
     assert result.returncode == 0

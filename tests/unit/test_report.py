@@ -4,7 +4,7 @@ import json
 
 from generator.build import check_project
 from generator.report import curriculum_report, format_report
-from tests.cli.test_cli import stride
+from tests.conftest import stride
 from tests.lint.helpers import starter
 
 LONELY_DRILL = """
