@@ -37,7 +37,8 @@ def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
     return page.evaluate("async o => (await axe.run(document, o)).violations", options)
 
 
-@pytest.mark.parametrize("path", PHONE_PAGES + ["/anatomy/gluteus-medius/", "/biomechanics/contralateral-pelvic-drop/"])
+@pytest.mark.parametrize("path", PHONE_PAGES + ["/anatomy/gluteus-medius/", "/biomechanics/contralateral-pelvic-drop/",
+                                                "/lessons/red-flags-and-referral/"])
 def test_no_serious_axe_violations_and_no_empty_table_headers(page, shipped_url, path):
     page.goto(shipped_url + path)
     found = axe_violations(page)

@@ -43,6 +43,11 @@ def _drills_on_page(page) -> list[tuple[str, str]]:
             for i in range(items.count())]
 
 
+SAME_ON_EVERY_ENGINE = pytest.mark.engines("mkdocs")
+"""The plan's results and file handling come from the same script and data whichever engine built the page; what
+the engine does change (the page starting, keyboard use, print, offline, axe) is tested on both."""
+
+
 def test_fill_by_keyboard_and_see_the_traced_reasons(page, base_url):
     _fill_by_keyboard(page, base_url)
     assert page.locator("#plan-status").inner_text() == "Plan: 2 drills, about 10 minutes a session."
@@ -81,6 +86,7 @@ def test_save_reload_and_load_the_file(page, base_url, tmp_path):
     assert len(_drills_on_page(page)) == 2
 
 
+@SAME_ON_EVERY_ENGINE
 def test_a_file_without_a_version_loads_and_a_newer_one_is_refused(page, base_url, tmp_path):
     _fill_by_keyboard(page, base_url)
     with page.expect_download() as download:
@@ -115,6 +121,7 @@ def test_print_shows_the_plan_and_personalised_cards_and_hides_the_form(page, ba
     assert "What the coach asks" in page.locator("#plan-note").inner_text()
 
 
+@SAME_ON_EVERY_ENGINE
 def test_a_red_flag_turns_the_page_into_refer_first(page, base_url):
     _fill_by_keyboard(page, base_url)
     page.locator(".plan-flags summary").click()
@@ -124,6 +131,7 @@ def test_a_red_flag_turns_the_page_into_refer_first(page, base_url):
     assert _drills_on_page(page) == []
 
 
+@SAME_ON_EVERY_ENGINE
 def test_the_page_and_stride_plan_give_the_same_drills_and_doses(page, base_url, starter_site, tmp_path):
     _fill_by_keyboard(page, base_url)
     with page.expect_download() as download:
@@ -137,6 +145,7 @@ def test_the_page_and_stride_plan_give_the_same_drills_and_doses(page, base_url,
     assert from_cli == on_page
 
 
+@SAME_ON_EVERY_ENGINE
 def test_the_browser_runs_the_same_engine_on_every_worked_example(page, base_url, shipped_plan_data, shipped_examples):
     page.goto(f"{base_url}/plan/")
     for profile in shipped_examples:
