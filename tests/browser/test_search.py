@@ -80,3 +80,25 @@ def test_index_leaves_out_card_pages_quiz_pages_answer_keys_and_the_red_flag_tab
     found = {doc["location"].split("#")[0] for doc in index["docs"] if pop in doc["text"]}
     assert "injuries/calf-strain/" in found
     assert found.isdisjoint({"scope/", "lessons/red-flags-and-referral/", "communication/recommending-referral/"})
+
+
+def test_lists_that_grow_with_the_curriculum_stay_out_of_the_index(shipped):
+    """Each entry is found on its own page. A list of every drill (or finding, or gap) in one indexed section passes
+    Zensical's limit for a section (16,384 token positions) at a few thousand entities, which stops the build."""
+    project, generated, _ = shipped
+    index = json.loads((project.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text_of: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        text_of[page] = text_of.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    kb = generated.checked.kb
+    for kind, folder in (("drill", "drills/"), ("injury", "injuries/"), ("assessment", "assessments/"),
+                         ("lesson", "lessons/"), ("anatomy", "anatomy/")):
+        items = kb.of_kind(kind)
+        assert all(item.title not in text_of[folder] for item in items), folder
+        assert all(item.title in text_of[f"{folder}{item.id}/"] for item in items), folder
+    findings = [finding.finding for item in kb.of_kind("assessment") for finding in item.model.findings]
+    assert findings and not any(label in text_of["plan/"] for label in findings)
+    assert "Drill cards" in text_of["cards/"] and not any(item.title in text_of["cards/"] for item in kb.of_kind("drill"))
+    assert "Curriculum report" in text_of["educators/report/"]
+    assert "Question types per lesson" not in text_of["educators/report/"]
