@@ -13,6 +13,13 @@ PHONE_PAGES = ["/lessons/", "/cards/", "/lessons/hip-and-pelvis-control/", "/inj
 TABS = ["Learn", "Body", "Movement", "Injuries", "Drills", "Talk", "Cards"]
 
 
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    yield context.new_page()
+    context.close()
+
+
 SIDEWAYS = """() => {
   const wide = [];
   if (document.documentElement.scrollWidth > window.innerWidth) wide.push('page ' + document.documentElement.scrollWidth);
