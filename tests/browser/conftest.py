@@ -53,6 +53,17 @@ def starter_site(tmp_path_factory, engine) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory, engine) -> Path:
+    """The starter's offline copy (opened from the file system), built once for every worker."""
+    with built_once(tmp_path_factory, f"offline-{engine}") as (root, first):
+        project = make_project(root) if first else Project(root)
+        generated, problems = build_site(project, offline=True, engine=engine)
+    assert generated.checked.ok and problems == []
+    assert_reused(generated, problems, first)
+    return project.site_offline
+
+
+@pytest.fixture(scope="session")
 def base_url(starter_site):
     server = serve(starter_site)
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -1,19 +1,8 @@
 """The offline copy opens from the file system: quizzes and search work, and nothing is fetched from the network."""
 
-import pytest
 from playwright.sync_api import expect
 
-from generator.build import build_site
 from tests.browser.search import search_finds_clamshell
-from tests.conftest import make_project
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory, engine):
-    project = make_project(tmp_path_factory.mktemp(f"offline-{engine}") / "project")
-    generated, problems = build_site(project, offline=True, engine=engine)
-    assert generated.checked.ok and problems == []
-    return project.site_offline
 
 
 def test_offline_site_links_to_html_files_and_runs_quizzes_without_network(page, offline_site):

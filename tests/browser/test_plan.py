@@ -170,17 +170,7 @@ def shipped_examples():
     return [profile_data(item.model) for item in check(REPO / "content").kb.of_kind("runner")]
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    from generator.build import build_site
-    from tests.conftest import make_project
-
-    project = make_project(tmp_path_factory.mktemp("offline-plan") / "project")
-    generated, problems = build_site(project, offline=True)
-    assert generated.checked.ok and problems == []
-    return project.site_offline
-
-
+@SAME_ON_EVERY_ENGINE  # offline pages of both engines: test_offline.py
 def test_the_plan_builder_works_from_the_offline_copy_without_network(page, offline_site):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

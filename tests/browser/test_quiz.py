@@ -7,6 +7,12 @@ from playwright.sync_api import Page, expect
 
 LESSON = "/lessons/hip-and-pelvis-control/"
 
+SCORING = pytest.mark.engines("mkdocs")
+"""How an answer is marked comes from quiz.js and the page's own markup, the same whichever engine built the page,
+so those tests run on one engine. Everything the engine does change runs on both: the quiz starting (on load and
+after instant navigation), mouse and keyboard answering, focus, saved progress, exam mode, reset, confirmations,
+no JavaScript, print, forced colours, offline, search and axe."""
+
 
 def question(page: Page, qid: str):
     return page.locator(f'.stride-q[data-qid="{qid}"]')
@@ -50,6 +56,7 @@ def test_single_choice_by_keyboard_only(page, base_url):
     expect(q.locator(".stride-feedback")).to_have_attribute("role", "status")
 
 
+@SCORING
 def test_multiple_select_gives_partial_credit(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q03")
@@ -69,6 +76,7 @@ def test_multiple_select_gives_partial_credit(page, base_url):
     expect(q.locator(".stride-feedback")).to_contain_text("diagnosis belongs to the clinician")
 
 
+@SCORING
 def test_true_false(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q02")
@@ -81,6 +89,7 @@ def test_true_false(page, base_url):
     expect(q.locator(".stride-feedback")).to_contain_text("Right, the studies are cross-sectional.")
 
 
+@SCORING
 def test_matching_with_keyboard_selects(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q04")
@@ -111,6 +120,7 @@ def put_in_order(page: Page, q) -> None:
             page.keyboard.press("Enter")
 
 
+@SCORING
 def test_ordering_with_move_buttons_and_keyboard(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q05")
@@ -124,6 +134,7 @@ def test_ordering_with_move_buttons_and_keyboard(page, base_url):
     expect(q.locator(".stride-feedback")).to_contain_text("Correct.")
 
 
+@SCORING
 def test_fill_blank_ignores_case_and_accepts_variants(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q06")
@@ -136,6 +147,7 @@ def test_fill_blank_ignores_case_and_accepts_variants(page, base_url):
     expect(q.locator(".stride-feedback")).to_contain_text("Yes, the gluteus medius.")
 
 
+@SCORING
 def test_numeric_answer_within_tolerance(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q07")
@@ -148,6 +160,7 @@ def test_numeric_answer_within_tolerance(page, base_url):
     expect(q.locator(".stride-feedback")).to_contain_text("Right, about 168.")
 
 
+@SCORING
 def test_unanswered_question_asks_for_an_answer(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q06")
@@ -225,6 +238,7 @@ def test_reset_clears_answers_and_saved_progress(page, base_url):
     expect(question(page, "hip-q01").locator(".stride-feedback")).to_be_empty()
 
 
+@SCORING
 def test_options_are_shuffled_per_attempt(page, base_url):
     orders = set()
     for _ in range(6):

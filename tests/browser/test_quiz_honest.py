@@ -5,12 +5,13 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.test_quiz import LESSON, answer_everything_right, check, open_lesson, question
+from tests.browser.test_quiz import LESSON, SCORING, answer_everything_right, check, open_lesson, question
 from tests.conftest import REPO
 
 CASES = json.loads((REPO / "tests/fixtures/answer_cases.json").read_text(encoding="utf-8"))
 
 
+@SCORING
 def test_browser_normalises_answers_from_the_same_table_as_python(page, base_url):
     open_lesson(page, base_url)
     text = page.evaluate("cases => cases.map(c => window.StrideQuiz.normaliseText(c[0]))", CASES["text"])
@@ -19,6 +20,7 @@ def test_browser_normalises_answers_from_the_same_table_as_python(page, base_url
     assert numbers == [expected for _, expected in CASES["number"]]
 
 
+@SCORING
 def test_numeric_answer_with_words_and_units_is_read_and_a_time_is_questioned(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q07")
@@ -44,6 +46,7 @@ def test_focus_stays_on_the_question_after_check(page, base_url):
     assert page.evaluate("() => document.activeElement.textContent") == "Try again"
 
 
+@SCORING
 def test_feedback_marks_the_students_own_wrong_choice_with_rendered_text(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q01")
@@ -56,6 +59,7 @@ def test_feedback_marks_the_students_own_wrong_choice_with_rendered_text(page, b
     assert "**" not in q.locator(".stride-feedback").inner_text()
 
 
+@SCORING
 def test_matching_feedback_names_the_rows_that_were_wrong(page, base_url):
     open_lesson(page, base_url)
     q = question(page, "hip-q04")
@@ -69,6 +73,7 @@ def test_matching_feedback_names_the_rows_that_were_wrong(page, base_url):
     expect(q.locator(".stride-row-right")).to_contain_text("Stance phase")
 
 
+@SCORING
 def test_scenario_parts_are_numbered_8a_8b_and_counted_as_question_8(page, base_url):
     open_lesson(page, base_url)
     numbers = page.locator(".stride-q-number").all_inner_texts()
@@ -80,6 +85,7 @@ def test_scenario_parts_are_numbered_8a_8b_and_counted_as_question_8(page, base_
     expect(page.locator(".stride-score")).to_contain_text("Score: 1 of 8 (13%) · 7 questions left")
 
 
+@SCORING
 def test_select_all_that_apply_appears_once(page, base_url):
     open_lesson(page, base_url)
     expect(question(page, "hip-q03").get_by_text("Select all that apply.")).to_have_count(1)
