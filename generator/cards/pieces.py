@@ -13,6 +13,8 @@ stylesheet, and a page placed inside another loses its tags.
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -24,6 +26,10 @@ from .workers import run_all
 PIECES_PER_TASK = 4
 """Pieces sent to a worker at once: fewer round trips, while each piece is still rendered (and freed) alone, so
 a worker's memory does not grow with the deck."""
+
+UNUSED_DAYS = 7
+"""Cached pieces and decks no build has used for this long are deleted: every edit makes new ones, and a merged deck
+is megabytes. A build reads every entry it uses, which marks it used (its modification time)."""
 
 PRODUCER = f"{WEASYPRINT}; sheets joined with pypdf {version('pypdf')} and pydyf {version('pydyf')}"
 MERGE_CODE = hashlib.sha256(Path(__file__).with_name("merge.py").read_bytes()).hexdigest()
@@ -58,7 +64,31 @@ def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list
     # Decks are joined on the workers too, one deck per worker.
     for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
         decks[deck_key] = _write(cache, "decks", deck_key, pdf)
+    if cache:
+        _mark_used(cache, [key for deck_key, piece_keys in zip(deck_keys, keys) if deck_key not in stale
+                           for key in piece_keys])  # a cached deck's sheets stay for its next edit
+        _forget_unused(cache)
     return [decks[deck_key] for deck_key in deck_keys]
+
+
+def _mark_used(cache: Path, piece_keys: list[str]) -> None:
+    for key in piece_keys:
+        try:
+            os.utime(cache / "pieces" / f"{key}.pdf")
+        except OSError:  # pruned or never written: rendered again when a sheet of that deck changes
+            pass
+
+
+def _forget_unused(cache: Path) -> None:
+    """Delete pieces and decks not used for UNUSED_DAYS (by any project sharing the cache)."""
+    oldest = time.time() - UNUSED_DAYS * 86400
+    for folder in ("pieces", "decks"):
+        for path in (cache / folder).glob("*.pdf"):
+            try:
+                if path.stat().st_mtime < oldest:
+                    path.unlink()
+            except OSError:  # gone already (another build pruned it), or not ours to delete
+                pass
 
 
 def _merge(job: tuple[list[bytes], DeckInfo]) -> bytes:
@@ -73,8 +103,16 @@ def render_all(htmls: list[str]) -> list[bytes]:
 
 
 def _read(cache: Path | None, folder: str, key: str) -> bytes | None:
-    path = cache / folder / f"{key}.pdf" if cache else None
-    return path.read_bytes() if path and path.is_file() else None
+    """A cached PDF, marked as used now; None when it is not cached."""
+    if cache is None:
+        return None
+    path = cache / folder / f"{key}.pdf"
+    try:
+        data = path.read_bytes()
+        os.utime(path)
+    except OSError:
+        return None
+    return data
 
 
 def _write(cache: Path | None, folder: str, key: str, pdf: bytes) -> bytes:

@@ -3,6 +3,8 @@ changes nothing a reader sees."""
 
 import dataclasses
 import io
+import os
+import time
 from collections import Counter
 
 import pytest
@@ -173,3 +175,16 @@ def test_every_back_follows_its_front_with_each_row_mirrored(nine, merged):
 def test_decks_rendered_together_on_the_workers_equal_decks_rendered_alone(nine):
     requests = [deck_request(nine[:2], SPEC, size, TEMPLATES, duplex=True) for size in ("a4-4up", "a6")]
     assert pieces.render_decks(requests) == [pieces.render_decks([request])[0] for request in requests]
+
+
+def test_pieces_and_decks_no_build_used_for_a_week_are_deleted(nine, tmp_path):
+    deck = render(nine[:2], tmp_path)
+    used = sorted(tmp_path.rglob("*.pdf"))
+    assert [p.parent.name for p in used] == ["decks", "pieces", "pieces"]  # the deck, its cover and one sheet
+    week_ago = time.time() - (pieces.UNUSED_DAYS + 1) * 86400
+    stale = tmp_path / "pieces" / ("0" * 64 + ".pdf")
+    stale.write_bytes(b"%PDF- a sheet from a drill since edited")
+    for path in [*used, stale]:
+        os.utime(path, (week_ago, week_ago))
+    assert render(nine[:2], tmp_path) == deck  # read from the cache, which marks the deck and its sheets as used
+    assert sorted(tmp_path.rglob("*.pdf")) == used
