@@ -65,18 +65,20 @@ def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list
     for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
         decks[deck_key] = _write(cache, "decks", deck_key, pdf)
     if cache:
-        _mark_used(cache, [key for deck_key, piece_keys in zip(deck_keys, keys) if deck_key not in stale
-                           for key in piece_keys])  # a cached deck's sheets stay for its next edit
+        sheets_of_cached_decks = {key for deck_key, piece_keys in zip(deck_keys, keys) if deck_key not in stale
+                                  for key in piece_keys}
+        for key in sheets_of_cached_decks:  # they stay for the deck's next edit
+            _mark_used(cache / "pieces" / f"{key}.pdf")
         _forget_unused(cache)
     return [decks[deck_key] for deck_key in deck_keys]
 
 
-def _mark_used(cache: Path, piece_keys: list[str]) -> None:
-    for key in piece_keys:
-        try:
-            os.utime(cache / "pieces" / f"{key}.pdf")
-        except OSError:  # pruned or never written: rendered again when a sheet of that deck changes
-            pass
+def _mark_used(path: Path) -> None:
+    """Set the entry's modification time to now, so `_forget_unused` keeps it."""
+    try:
+        os.utime(path)
+    except OSError:  # gone (rendered again when needed), or a cache this user may read but not change
+        pass
 
 
 def _forget_unused(cache: Path) -> None:
@@ -109,9 +111,9 @@ def _read(cache: Path | None, folder: str, key: str) -> bytes | None:
     path = cache / folder / f"{key}.pdf"
     try:
         data = path.read_bytes()
-        os.utime(path)
     except OSError:
         return None
+    _mark_used(path)
     return data
 
 
