@@ -10,13 +10,15 @@ from .field_reference import FIELDS_PAGE, field_sections
 from .graph import Graph
 from .render.environment import environment
 from .render.page import Page
-from .writer import write_if_changed
 from .report import curriculum_report
+from .writer import write_if_changed
 
 if TYPE_CHECKING:  # project.py needs the page folders that handwritten.py takes from here
     from .project import Project
 
 REPORT_PAGE = "educators/report.md"
+
+
 def read_grade_cache(project: Project) -> dict[str, list]:
     path = project.grade_cache
     try:

@@ -42,25 +42,25 @@ def pytest_generate_tests(metafunc) -> None:
         metafunc.parametrize("engine", marker.args if marker else ENGINES, scope="session")
 
 
-@pytest.fixture(scope="session")
-def starter_site(tmp_path_factory, engine) -> Path:
-    with built_once(tmp_path_factory, f"site-{engine}") as (root, first):
+def _starter_built(tmp_path_factory, name: str, **options) -> Project:
+    """The starter project built with `options`, once for every worker."""
+    with built_once(tmp_path_factory, name) as (root, first):
         project = make_project(root) if first else Project(root)
-        generated, problems = build_site(project, engine=engine)
+        generated, problems = build_site(project, **options)
     assert generated.checked.ok and problems == []
     assert_reused(generated, problems, first)
-    return project.site
+    return project
+
+
+@pytest.fixture(scope="session")
+def starter_site(tmp_path_factory, engine) -> Path:
+    return _starter_built(tmp_path_factory, f"site-{engine}", engine=engine).site
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory, engine) -> Path:
-    """The starter's offline copy (opened from the file system), built once for every worker."""
-    with built_once(tmp_path_factory, f"offline-{engine}") as (root, first):
-        project = make_project(root) if first else Project(root)
-        generated, problems = build_site(project, offline=True, engine=engine)
-    assert generated.checked.ok and problems == []
-    assert_reused(generated, problems, first)
-    return project.site_offline
+    """The starter's offline copy (opened from the file system)."""
+    return _starter_built(tmp_path_factory, f"offline-{engine}", engine=engine, offline=True).site_offline
 
 
 @pytest.fixture(scope="session")
