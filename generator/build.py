@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from .parse_cache import ParseCache
 from .project import Project
 from .publish import OFFLINE_PAGE, OFFLINE_ZIP, download_page, zip_site
 from .site_config import site_url
-from .writer import WriteReport, recover, swap_in, sync_tree, write_if_changed
+from .writer import WriteReport, read_json_cache, recover, save_json_cache, swap_in, sync_tree, write_if_changed
 
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf"}
 DECK_SIZES = ("a4-4up", "letter-4up", "a6")
@@ -65,12 +64,12 @@ def card_fit(project: Project, checked: pipeline.Checked, cards: list[Card]) -> 
 def _cards_with_saved_qr_codes(project: Project, graph) -> list[Card]:
     """All cards; QR codes made in earlier runs are read back instead of encoded again."""
     saved = project.card_cache / f"qr-codes-mask{QR_MASK}.json"
-    if not QR_MADE and saved.is_file():
-        QR_MADE.update(json.loads(saved.read_text(encoding="utf-8")))
+    if not QR_MADE:
+        QR_MADE.update(read_json_cache(saved, lambda svg: isinstance(svg, str) and svg.startswith("<svg")))
     known = len(QR_MADE)
     cards = cards_for(graph, Filters(), site_url(project.mkdocs_yml))
     if len(QR_MADE) != known:
-        write_if_changed(saved, json.dumps(QR_MADE, sort_keys=True).encode())
+        save_json_cache(saved, QR_MADE)
     return cards
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from .graph import Graph
 from .render.environment import environment
 from .render.page import Page
 from .report import curriculum_report
-from .writer import write_if_changed
+from .writer import read_json_cache, save_json_cache
 
 if TYPE_CHECKING:  # project.py needs the page folders that handwritten.py takes from here
     from .project import Project
@@ -19,16 +18,18 @@ if TYPE_CHECKING:  # project.py needs the page folders that handwritten.py takes
 REPORT_PAGE = "educators/report.md"
 
 
+def _is_grade(entry: object) -> bool:
+    """A saved reading grade: [grade, words]."""
+    return (isinstance(entry, list) and len(entry) == 2 and all(isinstance(n, (int, float)) for n in entry)
+            and isinstance(entry[1], int))
+
+
 def read_grade_cache(project: Project) -> dict[str, list]:
-    path = project.grade_cache
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except (OSError, ValueError):
-        return {}
+    return read_json_cache(project.grade_cache, _is_grade)
 
 
 def save_grade_cache(project: Project, grades: dict[str, list]) -> None:
-    write_if_changed(project.grade_cache, json.dumps(grades, sort_keys=True).encode())
+    save_json_cache(project.grade_cache, grades)
 
 
 def educator_pages(graph: Graph, templates: Path, grades: dict[str, list] | None = None) -> dict[str, str]:

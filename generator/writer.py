@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 
 @dataclass
@@ -36,6 +38,26 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         return False
     write_atomic(path, data)
     return True
+
+
+def read_json_cache(path: Path, entry_ok: Callable[[object], bool]) -> dict:
+    """A build cache saved as one JSON object; a missing, unreadable or damaged file reads as empty, and an entry
+    that fails `entry_ok` is left out (it is simply made again)."""
+    try:
+        saved = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(saved, dict):
+        return {}
+    return {key: value for key, value in saved.items() if entry_ok(value)}
+
+
+def save_json_cache(path: Path, entries: dict) -> None:
+    """Save a build cache; one that cannot be written (a read-only shared cache) is simply not saved."""
+    try:
+        write_if_changed(path, json.dumps(entries, sort_keys=True).encode())
+    except OSError:
+        pass
 
 
 def sync_tree(target: Path, files: dict[str, bytes]) -> WriteReport:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from functools import cache
 
 import segno
 from markupsafe import escape
@@ -65,7 +64,6 @@ QR_MADE: dict[str, str] = {}
 """QR codes by URL; build.py keeps them in the card cache between runs, so an unchanged drill costs no QR work."""
 
 
-@cache
 def qr_svg(url: str) -> str:
     """An inline SVG QR code (medium error correction, so a worn card still scans).
 
