@@ -1,25 +1,38 @@
-"""Join separately rendered PDF pieces into one deck, keeping WeasyPrint's tag tree.
+"""Join separately rendered PDF pieces into one deck, keeping WeasyPrint's tag tree, and do it again quickly after
+an edit.
 
 pypdf reads each piece's cross-reference table and the few objects that tie a piece together (catalog, page tree,
 structure root, parent tree); every other object (pages, content, fonts, the thousands of tagged elements) is
 copied as it was written, with its object numbers shifted into the deck's range. A piece's page tree, structure
 root and /Document element are replaced by the deck's own, so each page and each tagged element of every piece ends
 up under one page tree and one /Document element, in page order: a screen reader reads the deck as it read the
-pieces. pydyf (WeasyPrint's own writer) writes the result, packing the small objects into one compressed object
-stream as WeasyPrint does. Copying instead of rebuilding every object in pypdf keeps a deck's merge to a fraction
-of its render time.
+pieces.
+
+Each piece becomes a chunk of the deck file: its streams written as they are and its small objects packed into one
+compressed object stream of its own. A chunk depends only on its piece and where it sits (its first object number,
+its first parent-tree key, whether a blank page precedes it), so chunks are cached; after a one-drill edit, the
+deck is the cached chunks plus the one chunk of the edited sheet, written together with a new cross-reference
+stream. Each piece's room in the deck's object numbers and parent-tree keys is rounded up, so an edit that adds a
+few objects to a sheet moves no later chunk (the numbers left over are free entries).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import pickle
 import re
+import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pydyf
 from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
+from ..writer import write_atomic
+from .pieces import MERGE_CODE, read_used
 from .render import DeckInfo
 
 STRING = rb"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>"
@@ -29,108 +42,280 @@ REFERENCE = re.compile(STRING + rb"|(?<![\d.])(\d+) 0 R(?![\w])")
 STRUCT_PARENTS = re.compile(rb"(/StructParents?\s*)(\d+)")
 NUMS_ENTRY = re.compile(rb"(\d+)\s*(\[[^\]]*\]|\d+ 0 R)")
 """A parent-tree entry: a page's key and the elements of its marked content, or an annotation's key and element."""
-PAGES, CATALOG, TREE, DOCUMENT, PARENT_TREE = range(1, 6)
-"""The deck's own objects, numbered first; the pieces' objects follow."""
+PAGES, CATALOG, TREE, DOCUMENT, PARENT_TREE, INFO, OWN_STREAM = range(1, 8)
+"""The deck's own objects, numbered first; the pieces' chunks follow."""
+OBJECT_ROOM, KEY_ROOM = 128, 64
+"""A piece's object numbers and parent-tree keys are rounded up to these, so small edits move no later chunk."""
+HEADER = b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n"
 
 
-class _Written(pydyf.Object):
-    """An object already serialised, for pydyf to write (non-stream objects go into the object stream)."""
+@dataclass(frozen=True)
+class Shape:
+    """What the layout of a deck needs to know of a piece."""
 
-    def __init__(self, data: bytes, stream: bool = False) -> None:
-        super().__init__()
-        self._data, self._stream = data, stream
+    objects: int
+    keys: int
+    pages: int
 
-    @property
-    def data(self) -> bytes:
-        return self._data
 
-    @property
-    def compressible(self) -> bool:
-        return not self._stream
+@dataclass(frozen=True)
+class Place:
+    """Where a piece sits in the deck."""
+
+    first: int
+    """Its first object number."""
+    first_key: int
+    """Its first parent-tree key."""
+    blank: bool
+    """A blank left-hand page goes before it, so it starts on a right-hand page."""
 
 
 @dataclass
-class _Deck:
-    objects: list[_Written] = field(default_factory=list)
-    """The pieces' objects, numbered from PARENT_TREE + 1."""
-    pages: list[int] = field(default_factory=list)
-    elements: list[int] = field(default_factory=list)
+class Chunk:
+    """A piece as part of the deck file, numbered for its place."""
+
+    data: bytes
+    direct: list[tuple[int, int]]
+    """(object number, offset in `data`) of each object written directly: streams, and the object stream."""
+    packed: list[int]
+    """The object numbers in the chunk's object stream, in order."""
+    stream: int
+    """The object stream's number."""
+    pages: list[int]
+    elements: list[int]
     """The tagged elements directly under /Document."""
-    nums: list[bytes] = field(default_factory=list)
-    """The parent tree: key, then the value, renumbered."""
-    next_key: int = 0
-    language: bytes = b"()"
-
-    def number(self) -> int:
-        return PARENT_TREE + 1 + len(self.objects)
+    nums: list[bytes]
+    """Parent-tree entries: key, then its value."""
+    language: bytes | None
 
 
-def merge(pieces: list[bytes], info: DeckInfo, producer: str) -> bytes:
-    """One PDF of all pages in order; each piece starts on an odd (right-hand) page, as a sheet front must."""
-    deck = _Deck()
-    for data in pieces:
-        _add(deck, PdfReader(io.BytesIO(data)))
-    kids = b" ".join(b"%d 0 R" % page for page in deck.pages)
-    own = [
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(deck.pages)),
-        b"<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> "
-        b"/ViewerPreferences << /DisplayDocTitle true >> /Lang %s >>" % (PAGES, TREE, deck.language),
-        b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R >>" % (DOCUMENT, PARENT_TREE),
-        b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>"
-        % (TREE, b" ".join(b"%d 0 R" % element for element in deck.elements)),
-        b"<< /Nums [%s] >>" % b" ".join(deck.nums),
-    ]
-    pdf = pydyf.PDF()
-    pdf.objects = pdf.objects[:1]  # the free object 0; the deck's objects replace pydyf's own page tree and catalog
-    for obj in [*map(_Written, own), *deck.objects]:
-        pdf.add_object(obj)
-    pdf.catalog = pdf.objects[CATALOG]
-    pdf.info = pydyf.Dictionary({"Title": pydyf.String(info.title), "Author": pydyf.String(info.author),
-                                 "Subject": pydyf.String(info.subject), "Keywords": pydyf.String(info.keywords),
-                                 "Producer": pydyf.String(producer)})
-    out = io.BytesIO()
-    pdf.write(out, version=b"1.7", compress=True)
-    return out.getvalue()
+@dataclass
+class _Piece:
+    """A piece as read: its objects as written, and the objects that tie it together."""
+
+    raw: dict[int, tuple[bytes, bytes]]
+    catalog: int
+    pages: int
+    tree: int
+    document: int
+    parent_tree: int
+    dropped: set[int] = field(default_factory=set)
+
+    def kept(self) -> list[int]:
+        return [number for number in sorted(self.raw) if number not in self.dropped]
+
+    def page_numbers(self) -> list[int]:
+        return _references(_array(self.raw[self.pages][0], b"/Kids"))
+
+    def entries(self) -> list[tuple[bytes, bytes]]:
+        return NUMS_ENTRY.findall(_array(self.raw[self.parent_tree][0], b"/Nums"))
+
+    def shape(self) -> Shape:
+        keys = [int(key) for key, _ in self.entries()]
+        return Shape(len(self.kept()), max(keys, default=-1) + 1, len(self.page_numbers()))
 
 
-def _add(deck: _Deck, reader: PdfReader) -> None:
-    """Append one piece: its pages, tagged elements and parent-tree entries, renumbered.
+def merge(pieces: list[bytes], keys: list[str], info: DeckInfo, producer: str, cache: Path | None = None) -> bytes:
+    """One PDF of all pages in order; each piece starts on an odd (right-hand) page, as a sheet front must.
 
-    The objects that tie the piece together are read from their text as WeasyPrint's writer (pydyf) wrote them,
-    so pypdf never parses the object stream that holds the thousands of tagged elements.
-    """
-    raw = dict(_objects(reader))
-    catalog = raw[reader.trailer.raw_get("/Root").idnum][0]
-    tree_number, pages_number = _reference(catalog, b"/StructTreeRoot"), _reference(catalog, b"/Pages")
-    tree = raw[tree_number][0]
-    parent_tree, (document,) = _reference(tree, b"/ParentTree"), _references(_array(tree, b"/K"))
-    pages = _references(_array(raw[pages_number][0], b"/Kids"))
-    replaced = {reader.trailer.raw_get("/Root").idnum: CATALOG, pages_number: PAGES, tree_number: TREE,
-                document: DOCUMENT, parent_tree: PARENT_TREE}
-    dropped = set(replaced) | ({reader.trailer.raw_get("/Info").idnum} if "/Info" in reader.trailer else set())
-    if len(deck.pages) % 2:  # a blank left-hand page, the size of this piece's first page
-        deck.pages.append(deck.number())
-        media_box = re.search(rb"/MediaBox\s*\[[^\]]*\]", raw[pages[0]][0])[0]
-        deck.objects.append(_Written(b"<< /Type /Page /Parent %d 0 R %s /Resources << >> >>" % (PAGES, media_box)))
-    kept = [number for number in sorted(raw) if number not in dropped]
-    numbers = {**replaced, **{number: deck.number() + i for i, number in enumerate(kept)}}
-    offset = deck.next_key
+    `keys` name the pieces (their cache keys); with a `cache` folder, chunks made before are reused."""
+    read: dict[int, _Piece] = {}
+
+    def piece(i: int) -> _Piece:
+        if i not in read:
+            read[i] = _read_piece(pieces[i])
+        return read[i]
+
+    shape_keys = [hashlib.sha256(f"{MERGE_CODE}\0{key}".encode()).hexdigest() for key in keys]
+    shapes = [_cached_shape(cache, key) or _save_shape(cache, key, piece(i).shape()) for i, key in enumerate(shape_keys)]
+    chunks = []
+    for i, (key, place) in enumerate(zip(keys, _places(shapes))):
+        chunk_key = hashlib.sha256(f"{MERGE_CODE}\0{key}\0{place}".encode()).hexdigest()
+        chunk = _cached_chunk(cache, chunk_key)
+        if chunk is None:
+            chunk = _save_chunk(cache, chunk_key, _chunk(piece(i), place))
+        chunks.append(chunk)
+    return _write(chunks, info, producer)
+
+
+def _places(shapes: list[Shape]) -> list[Place]:
+    places, first, first_key, pages = [], OWN_STREAM + 1, 0, 0
+    for shape in shapes:
+        blank = pages % 2 == 1
+        places.append(Place(first, first_key, blank))
+        first += _rounded(shape.objects + 2, OBJECT_ROOM)  # room for the blank page and the object stream
+        first_key += _rounded(shape.keys, KEY_ROOM)
+        pages += blank + shape.pages
+    return places
+
+
+def _rounded(count: int, room: int) -> int:
+    return -(-count // room) * room
+
+
+def _chunk(piece: _Piece, place: Place) -> Chunk:
+    """The piece numbered for its place: streams written directly, everything else in one object stream."""
+    kept = piece.kept()
+    numbers = {piece.catalog: CATALOG, piece.pages: PAGES, piece.tree: TREE, piece.document: DOCUMENT,
+               piece.parent_tree: PARENT_TREE}
+    next_number = place.first
+    objects: list[tuple[int, bytes, bool]] = []
+    pages = []
+    if place.blank:  # a blank left-hand page, the size of this piece's first page
+        media_box = re.search(rb"/MediaBox\s*\[[^\]]*\]", piece.raw[piece.page_numbers()[0]][0])[0]
+        objects.append((next_number, b"<< /Type /Page /Parent %d 0 R %s /Resources << >> >>" % (PAGES, media_box),
+                        False))
+        pages.append(next_number)
+        next_number += 1
+    numbers.update({number: next_number + i for i, number in enumerate(kept)})
+    offset = place.first_key
 
     def renumber(text: bytes) -> bytes:
         text = REFERENCE.sub(lambda m: b"%d 0 R" % numbers[int(m[1])] if m[1] else m[0], text)
         return STRUCT_PARENTS.sub(lambda m: m[1] + b"%d" % (offset + int(m[2])), text)
 
     for number in kept:
-        body, stream = raw[number]
-        deck.objects.append(_Written(renumber(body) + stream, bool(stream)))
-    deck.pages += [numbers[page] for page in pages]
-    deck.elements += [numbers[element] for element in _references(_array(raw[document][0], b"/K"))]
-    for key, value in NUMS_ENTRY.findall(_array(raw[parent_tree][0], b"/Nums")):
-        deck.nums += [b"%d" % (offset + int(key)), renumber(value)]
-        deck.next_key = offset + int(key) + 1
-    language = re.search(rb"/Lang\s*(" + STRING + rb")", catalog)
-    if language:
-        deck.language = language[1]
+        body, stream = piece.raw[number]
+        objects.append((numbers[number], renumber(body) + stream, bool(stream)))
+    pages += [numbers[page] for page in piece.page_numbers()]
+    nums = []
+    for key, value in piece.entries():
+        nums += [b"%d" % (offset + int(key)), renumber(value)]
+    stream_number = next_number + len(kept)
+    packed = [(number, body) for number, body, is_stream in objects if not is_stream]
+    out = io.BytesIO()
+    direct = []
+    for number, body, is_stream in objects:
+        if is_stream:
+            direct.append((number, out.tell()))
+            out.write(_indirect(number, body))
+    direct.append((stream_number, out.tell()))
+    out.write(_indirect(stream_number, _object_stream(packed)))
+    language = re.search(rb"/Lang\s*(" + STRING + rb")", piece.raw[piece.catalog][0])
+    return Chunk(out.getvalue(), direct, [number for number, _ in packed], stream_number, pages,
+                 [numbers[element] for element in _references(_array(piece.raw[piece.document][0], b"/K"))], nums,
+                 language[1] if language else None)
+
+
+def _write(chunks: list[Chunk], info: DeckInfo, producer: str) -> bytes:
+    """The deck file: its own objects, every chunk, and a cross-reference stream for all of them."""
+    pages = [page for chunk in chunks for page in chunk.pages]
+    language = next((chunk.language for chunk in reversed(chunks) if chunk.language), b"()")
+    own = [
+        (PAGES, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (_refs(pages), len(pages))),
+        (CATALOG, b"<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> "
+                  b"/ViewerPreferences << /DisplayDocTitle true >> /Lang %s >>" % (PAGES, TREE, language)),
+        (TREE, b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R >>" % (DOCUMENT, PARENT_TREE)),
+        (DOCUMENT, b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>"
+                   % (TREE, _refs([element for chunk in chunks for element in chunk.elements]))),
+        (PARENT_TREE, b"<< /Nums [%s] >>" % b" ".join(entry for chunk in chunks for entry in chunk.nums)),
+        (INFO, pydyf.Dictionary({"Title": pydyf.String(info.title), "Author": pydyf.String(info.author),
+                                 "Subject": pydyf.String(info.subject), "Keywords": pydyf.String(info.keywords),
+                                 "Producer": pydyf.String(producer)}).data),
+    ]
+    out = io.BytesIO()
+    out.write(HEADER)
+    entries: dict[int, tuple[int, int, int]] = {OWN_STREAM: (1, out.tell(), 0)}
+    out.write(_indirect(OWN_STREAM, _object_stream(own)))
+    entries.update({number: (2, OWN_STREAM, i) for i, (number, _) in enumerate(own)})
+    for chunk in chunks:
+        start = out.tell()
+        out.write(chunk.data)
+        entries.update({number: (1, start + offset, 0) for number, offset in chunk.direct})
+        entries.update({number: (2, chunk.stream, i) for i, number in enumerate(chunk.packed)})
+    xref_number = max(entries) + 1
+    entries[xref_number] = (1, out.tell(), 0)
+    table = b"".join(
+        b"%c%s%s" % (kind, field2.to_bytes(4, "big"), field3.to_bytes(2, "big"))
+        for kind, field2, field3 in (entries.get(number, (0, 0, 0)) for number in range(xref_number + 1))
+    )
+    table = b"\x00\x00\x00\x00\x00\xff\xff" + table[7:]  # object 0 heads the free list
+    table = zlib.compress(table)
+    out.write(_indirect(xref_number, b"<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R "
+                                     b"/Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                        % (xref_number + 1, CATALOG, INFO, len(table), table)))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % entries[xref_number][1])
+    return out.getvalue()
+
+
+def _indirect(number: int, body: bytes) -> bytes:
+    return b"%d 0 obj\n%s\nendobj\n" % (number, body)
+
+
+def _object_stream(objects: list[tuple[int, bytes]]) -> bytes:
+    """An object stream holding these (non-stream) objects, compressed."""
+    header, position = [], 0
+    for number, body in objects:
+        header.append(b"%d %d" % (number, position))
+        position += len(body) + 1
+    first = b" ".join(header) + b"\n"
+    data = zlib.compress(first + b"\n".join(body for _, body in objects))
+    return (b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+            % (len(objects), len(first), len(data), data))
+
+
+def _refs(numbers: list[int]) -> bytes:
+    return b" ".join(b"%d 0 R" % number for number in numbers)
+
+
+def _read_piece(data: bytes) -> _Piece:
+    """The piece's objects as written by WeasyPrint's writer (pydyf), read from their text, so pypdf never
+    parses the object stream that holds the thousands of tagged elements."""
+    reader = PdfReader(io.BytesIO(data))
+    raw = dict(_objects(reader))
+    root = reader.trailer.raw_get("/Root").idnum
+    catalog = raw[root][0]
+    tree_number, pages_number = _reference(catalog, b"/StructTreeRoot"), _reference(catalog, b"/Pages")
+    tree = raw[tree_number][0]
+    parent_tree, (document,) = _reference(tree, b"/ParentTree"), _references(_array(tree, b"/K"))
+    piece = _Piece(raw, root, pages_number, tree_number, document, parent_tree)
+    piece.dropped = {root, pages_number, tree_number, document, parent_tree}
+    if "/Info" in reader.trailer:
+        piece.dropped.add(reader.trailer.raw_get("/Info").idnum)
+    return piece
+
+
+def _cached_shape(cache: Path | None, key: str) -> Shape | None:
+    saved = _cached(cache, f"{key}.shape")
+    try:
+        return Shape(**json.loads(saved)) if saved else None
+    except (ValueError, TypeError):
+        return None
+
+
+def _save_shape(cache: Path | None, key: str, shape: Shape) -> Shape:
+    _save(cache, f"{key}.shape", json.dumps(shape.__dict__).encode())
+    return shape
+
+
+def _cached_chunk(cache: Path | None, key: str) -> Chunk | None:
+    saved = _cached(cache, f"{key}.chunk")
+    try:
+        chunk = pickle.loads(saved) if saved else None
+    except Exception:  # noqa: BLE001 - a damaged entry (a disk error, an edit by hand) is made again
+        return None
+    return chunk if isinstance(chunk, Chunk) else None
+
+
+def _save_chunk(cache: Path | None, key: str, chunk: Chunk) -> Chunk:
+    _save(cache, f"{key}.chunk", pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+    return chunk
+
+
+CHUNKS = "chunks"
+"""The card cache's folder for chunks and piece shapes."""
+
+
+def _cached(cache: Path | None, name: str) -> bytes | None:
+    return None if cache is None else read_used(cache / CHUNKS / name)
+
+
+def _save(cache: Path | None, name: str, data: bytes) -> None:
+    if cache is not None:
+        try:
+            write_atomic(cache / CHUNKS / name, data)
+        except OSError:  # a cache this user may read but not change: the chunk is simply made again next time
+            pass
 
 
 def _reference(text: bytes, key: bytes) -> int:

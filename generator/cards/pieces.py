@@ -31,7 +31,7 @@ UNUSED_DAYS = 7
 """Cached pieces and decks no build has used for this long are deleted: every edit makes new ones, and a merged deck
 is megabytes. A build reads every entry it uses, which marks it used (its modification time)."""
 
-PRODUCER = f"{WEASYPRINT}; sheets joined with pypdf {version('pypdf')} and pydyf {version('pydyf')}"
+PRODUCER = f"{WEASYPRINT}; sheets joined with pypdf {version('pypdf')}"
 MERGE_CODE = hashlib.sha256(Path(__file__).with_name("merge.py").read_bytes()).hexdigest()
 """Part of each merged deck's cache key, so a change to how pieces are joined is never hidden by the cache."""
 
@@ -59,7 +59,7 @@ def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list
     missing = [key for key, pdf in pieces.items() if pdf is None]
     for key, pdf in zip(missing, render_all([wanted[key] for key in missing])):
         pieces[key] = _write(cache, "pieces", key, pdf)
-    stale = {deck_key: ([pieces[key] for key in piece_keys], request.info)
+    stale = {deck_key: ([pieces[key] for key in piece_keys], piece_keys, request.info, cache)
              for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None}
     # Decks are joined on the workers too, one deck per worker.
     for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
@@ -82,10 +82,10 @@ def _mark_used(path: Path) -> None:
 
 
 def _forget_unused(cache: Path) -> None:
-    """Delete pieces and decks not used for UNUSED_DAYS (by any project sharing the cache)."""
+    """Delete pieces, decks and chunks not used for UNUSED_DAYS (by any project sharing the cache)."""
     oldest = time.time() - UNUSED_DAYS * 86400
-    for folder in ("pieces", "decks"):
-        for path in (cache / folder).glob("*.pdf"):
+    for folder in ("pieces", "decks", "chunks"):
+        for path in (cache / folder).glob("*"):
             try:
                 if path.stat().st_mtime < oldest:
                     path.unlink()
@@ -93,10 +93,11 @@ def _forget_unused(cache: Path) -> None:
                 pass
 
 
-def _merge(job: tuple[list[bytes], DeckInfo]) -> bytes:
-    from .merge import merge  # noqa: PLC0415 - pypdf and pydyf are loaded only where decks are joined
+def _merge(job: tuple[list[bytes], list[str], DeckInfo, Path | None]) -> bytes:
+    from .merge import merge  # noqa: PLC0415 - pypdf is loaded only where decks are joined
 
-    return merge(*job, PRODUCER)
+    pieces, keys, info, cache = job
+    return merge(pieces, keys, info, PRODUCER, cache)
 
 
 def render_all(htmls: list[str]) -> list[bytes]:
@@ -106,9 +107,11 @@ def render_all(htmls: list[str]) -> list[bytes]:
 
 def _read(cache: Path | None, folder: str, key: str) -> bytes | None:
     """A cached PDF, marked as used now; None when it is not cached."""
-    if cache is None:
-        return None
-    path = cache / folder / f"{key}.pdf"
+    return None if cache is None else read_used(cache / folder / f"{key}.pdf")
+
+
+def read_used(path: Path) -> bytes | None:
+    """A cache entry, marked as used now; None when it is not cached."""
     try:
         data = path.read_bytes()
     except OSError:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..graph import Graph
 from ..knowledge import Item
+from ..memo import once_per
 from ..render.order import lesson_order, prerequisites_first
 from ..safety import helping_drills
 from ..schema.relations import COVERS, MENTIONS, PROGRESSES_TO
@@ -65,13 +66,19 @@ def training_order(graph: Graph, drills: list[Item]) -> list[Item]:
     return prerequisites_first(drills, needs, lambda d: (first_lesson.get(d.id, len(lessons)), d.title.lower()))
 
 
+@once_per
+def _every_drill_in_training_order(graph: Graph) -> list[Item]:
+    """Every deck is cut from this one order (a curriculum has hundreds of decks)."""
+    return training_order(graph, graph.kb.of_kind("drill"))
+
+
 def select(graph: Graph, filters: Filters) -> list[Item]:
     """Drills that pass every given filter, in training order (explicit ids keep their order, once each)."""
-    drills = {item.id: item for item in graph.kb.of_kind("drill")}
     if filters.ids:
+        drills = {item.id: item for item in graph.kb.of_kind("drill")}
         chosen = [drills[i] for i in dict.fromkeys(filters.ids) if i in drills]
     else:
-        chosen = training_order(graph, list(drills.values()))
+        chosen = list(_every_drill_in_training_order(graph))
     allowed = _allowed(graph, filters)
     if allowed is not None:
         chosen = [d for d in chosen if d.id in allowed]

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator import pipeline
-from generator.cards import pieces
+from generator.cards import merge, pieces
 from generator.cards import render as card_render
 from generator.cards.decks import DeckSpec, cards_for, deck_request
 from generator.cards.render import deck_html, overflowing, to_pdf
@@ -184,7 +184,60 @@ def test_pieces_and_decks_no_build_used_for_a_week_are_deleted(nine, tmp_path):
     week_ago = time.time() - (pieces.UNUSED_DAYS + 1) * 86400
     stale = tmp_path / "pieces" / ("0" * 64 + ".pdf")
     stale.write_bytes(b"%PDF- a sheet from a drill since edited")
-    for path in [*used, stale]:
+    stale_chunk = tmp_path / "chunks" / ("0" * 64 + ".chunk")
+    stale_chunk.write_bytes(b"a sheet's chunk from a drill since edited")
+    for path in [*used, stale, stale_chunk]:
         os.utime(path, (week_ago, week_ago))
     assert render(nine[:2], tmp_path) == deck  # read from the cache, which marks the deck and its sheets as used
-    assert sorted(tmp_path.rglob("*.pdf")) == used
+    assert sorted(tmp_path.rglob("*.pdf")) == used and not stale_chunk.exists()
+
+
+@pytest.fixture
+def chunked(monkeypatch):
+    """The pieces made into chunks of a deck (not found in the cache), as their first object number."""
+    made: list[int] = []
+    real = merge._chunk
+
+    def counting(piece, place):
+        made.append(place.first)
+        return real(piece, place)
+
+    monkeypatch.setattr(merge, "_chunk", counting)
+    monkeypatch.setattr(pieces, "run_all", lambda function, items, **_: [function(item) for item in items])
+    return made
+
+
+def test_after_an_edit_the_deck_is_joined_from_cached_chunks_and_equals_a_fresh_join(nine, tmp_path, chunked):
+    """Joining a deck of hundreds of sheets again for each edit took seconds per deck size; only the edited sheet's
+    part of the file is made again, and the deck is the one a join from nothing gives."""
+    render(nine, tmp_path)
+    assert len(chunked) == 4  # the cover and three sheets
+    chunked.clear()
+    edited = list(nine)
+    edited[5] = dataclasses.replace(nine[5], purpose="A purpose rewritten by an educator, a little longer than before.")
+    deck = render(edited, tmp_path)
+    assert len(chunked) == 1  # the second sheet
+    assert deck == render(edited, None)
+    assert "A purpose rewritten by an educator" in page_texts(deck)[4]  # the second sheet's front, after the cover
+
+
+def test_a_damaged_chunk_or_shape_is_made_again(nine, tmp_path, chunked):
+    deck = render(nine[:5], tmp_path)
+    for path in (tmp_path / "decks").iterdir():
+        path.unlink()
+    for path in (tmp_path / "chunks").iterdir():
+        path.write_bytes(path.read_bytes()[:10])
+    chunked.clear()
+    assert render(nine[:5], tmp_path) == deck and len(chunked) == 3
+
+
+def test_a_sheet_that_grows_a_little_moves_no_later_sheet():
+    """Each piece's object numbers and parent-tree keys are rounded up, so later chunks keep their cache keys."""
+    shapes = [merge.Shape(objects=40, keys=3, pages=1), merge.Shape(objects=600, keys=12, pages=2),
+              merge.Shape(objects=610, keys=12, pages=2)]
+    grown = [shapes[0], merge.Shape(objects=611, keys=13, pages=2), shapes[2]]
+    places = merge._places(shapes)
+    assert merge._places(grown) == places
+    assert [place.blank for place in places] == [False, True, False]  # the cover's one page is followed by a blank
+    assert all(later.first - earlier.first >= shape.objects + 2
+               for earlier, later, shape in zip(places, places[1:], shapes))
