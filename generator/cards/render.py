@@ -130,6 +130,14 @@ FIT_CARDS_PER_DOCUMENT = 25
 keep its memory small."""
 
 
+def _saved_overflows(path: Path) -> list[Overflow] | None:
+    """A card's saved answer; None when there is none or it is damaged (the card is laid out again)."""
+    try:
+        return [Overflow(**entry) for entry in json.loads(path.read_bytes())]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
 def overflowing(cards: list[Card], templates: Path, cache: Path | None = None) -> list[Overflow]:
     """Faces that do not fit the smallest card cell, with the field that spills over.
 
@@ -144,8 +152,7 @@ def overflowing(cards: list[Card], templates: Path, cache: Path | None = None) -
 
     paths = {card.id: cache / "fit" / (hashlib.sha256(f"{WEASYPRINT}\0{document([card])}".encode()).hexdigest()
                                        + ".json") for card in cards} if cache else {}
-    found = {card_id: [Overflow(**entry) for entry in json.loads(path.read_text())]
-             for card_id, path in paths.items() if path.is_file()}
+    found = {card_id: saved for card_id, path in paths.items() if (saved := _saved_overflows(path)) is not None}
     missing = [card for card in cards if card.id not in found]
     chunks = [missing[start:start + FIT_CARDS_PER_DOCUMENT] for start in range(0, len(missing), FIT_CARDS_PER_DOCUMENT)]
     for chunk, problems in zip(chunks, run_all(_layout_overflows, [document(chunk) for chunk in chunks])):

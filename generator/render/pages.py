@@ -6,6 +6,8 @@ import json
 from itertools import groupby
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..graph import Graph
 from ..rules import RULES
 from ..knowledge import Item
@@ -94,11 +96,28 @@ def _extra(item: Item, page: Page, quiz_html) -> dict:
     return {}
 
 
+def _made_once(graph: Graph, quiz_html):
+    """quiz_html, made once per quiz for its own page and the lesson page that embeds it.
+
+    Links are relative, so the block is made for a page in a folder of no kind at the same depth: every link then
+    names its folder ("../drills/x.md"), and reads the same from any page that deep."""
+    made: dict[tuple, Markup] = {}
+
+    def block(quiz: Item, page: Page) -> Markup:
+        depth = page.path.count("/")
+        if (quiz.key, depth) not in made:
+            made[quiz.key, depth] = quiz_html(quiz, Page(graph, "/".join([*["_"] * depth, f"{quiz.id}.md"])))
+        return made[quiz.key, depth]
+
+    return block
+
+
 def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
     """All generated pages as {relative path: Markdown}."""
     env = environment(templates)
     kb = graph.kb
     out: dict[str, str] = {}
+    quiz_html = _made_once(graph, quiz_html)
     for kind in ENTITY_KINDS.values():
         items = kb.of_kind(kind.name)
         template = env.get_template(f"pages/{kind.name}.md.j2")

@@ -241,3 +241,11 @@ def test_a_sheet_that_grows_a_little_moves_no_later_sheet():
     assert [place.blank for place in places] == [False, True, False]  # the cover's one page is followed by a blank
     assert all(later.first - earlier.first >= shape.objects + 2
                for earlier, later, shape in zip(places, places[1:], shapes))
+
+
+def test_a_damaged_fit_answer_is_laid_out_again(nine, tmp_path):
+    assert overflowing(nine[:2], TEMPLATES, tmp_path) == []
+    for path in (tmp_path / "fit").iterdir():
+        path.write_text('[{"drill": "x"')
+    assert overflowing(nine[:2], TEMPLATES, tmp_path) == []
+    assert all(path.read_text() == "[]" for path in (tmp_path / "fit").iterdir())

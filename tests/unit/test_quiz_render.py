@@ -1,9 +1,11 @@
 """The quiz answer key, the page order of options, numbering and the no-JavaScript markup."""
 
 import json
+import re
 
 from generator import pipeline
 from generator.quiz_layout import keyed_positions, numbering, option_order, scramble
+from generator.render.page import Page
 from generator.render.quiz import answer_key, sentence
 from tests.conftest import REPO, STARTER
 
@@ -70,3 +72,33 @@ def test_content_markup_is_escaped_in_the_rendered_quiz(project):
     assert checked.ok
     pages = pipeline.render(checked, REPO / "templates")
     assert "&#123;: onclick=x &#125;" in pages["quizzes/hip-and-pelvis-control-quiz.md"]
+
+
+def test_a_quiz_is_made_once_and_reads_the_same_on_its_page_and_in_its_lesson():
+    """The quiz block is shared by the quiz page and the lesson page (both one folder deep); its links name their
+    folder, so a link to another lesson works from both."""
+    from functools import partial
+
+    from generator.render.pages import render_pages
+    from generator.render.quiz import quiz_html
+
+    checked = pipeline.check(REPO / "content")
+    made = []
+
+    def counting(quiz, page, templates):
+        made.append(quiz.id)
+        return quiz_html(quiz, page, templates)
+
+    pages = render_pages(checked.graph, REPO / "templates", partial(counting, templates=REPO / "templates"))
+    assert sorted(made) == sorted(quiz.id for quiz in checked.kb.of_kind("quiz"))
+    quiz = checked.kb.items[("quiz", "ankle-and-foot-quiz")]
+    block = quiz_html(quiz, Page(checked.graph, "_/ankle-and-foot-quiz.md"), REPO / "templates")
+    lesson_links = set(re.findall(r"\]\((\.\./lessons/[^)#]+)", block))
+    assert lesson_links, "the quiz links to a lesson"
+    def lines(text: str) -> str:
+        return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
+
+    for page in ("quizzes/ankle-and-foot-quiz.md", f"lessons/{quiz.model.lesson}.md"):
+        assert lines(block) in lines(pages[page]), page
+    for link in lesson_links:
+        assert link.removeprefix("../") in pages
