@@ -74,7 +74,7 @@ def measure(project: Path, cache: Path, count: int, size: str, mode: str) -> dic
     from generator import pipeline
     from generator.cards import pieces, workers
     from generator.cards.decks import DeckSpec, cards_for, deck_request
-    from generator.cards.render import deck_html, to_pdf
+    from generator.cards.render import Faces, deck_html, to_pdf
     from generator.cards.select import Filters
     from generator.cards.sizes import LAYOUTS
     from generator.resources import templates
@@ -92,7 +92,7 @@ def measure(project: Path, cache: Path, count: int, size: str, mode: str) -> dic
         if mode == "whole":
             pdf = to_pdf(deck_html(cards, LAYOUTS[size], spec.title, spec.subtitle, templates(), duplex=True))
         else:
-            pdf = pieces.render_decks([deck_request(cards, spec, size, templates(), duplex=True)], cache)[0]
+            pdf = pieces.render_decks([deck_request(cards, spec, size, Faces(templates()), duplex=True)], cache)[0]
         workers.stop()  # so their CPU time is counted
     return {"cpu": cpu_seconds() - start_cpu, "wall": time.perf_counter() - start, "peak_mb": memory.peak,
             "kib": len(pdf) // 1024, "pieces_rendered": len(rendered) if mode != "whole" else None}

@@ -18,6 +18,7 @@ from .nav import navigation
 from .plans.builder import builder_files
 from .cards.decks import cards_for, deck_request, fit_diagnostics, ready_decks
 from .cards.pieces import render_decks
+from .cards.render import Faces
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
 from .parse_cache import ParseCache
@@ -88,8 +89,9 @@ def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tupl
             deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
             sizes = DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]
             offered += [(spec, deck, size, f"{spec.slug}-{size}.pdf") for size in sizes]
+        faces = Faces(project.templates)
         try:  # every deck at once, so the uncached sheets of all decks share one pass over the cores
-            pdfs_made = render_decks([deck_request(deck, spec, size, project.templates, duplex=True)
+            pdfs_made = render_decks([deck_request(deck, spec, size, faces, duplex=True)
                                       for spec, deck, size, _ in offered], project.card_cache)
         except OSError as err:
             offered, pdfs_made = [], []

@@ -9,7 +9,7 @@ from ..diagnostics import Diagnostic
 from ..graph import Graph
 from .content import Card, make_card, traffic_light
 from .pieces import DeckRequest, render_decks
-from .render import deck_info, deck_pieces, overflowing
+from .render import Faces, deck_info, deck_pieces, overflowing
 from .select import Filters, select
 from .sizes import LAYOUTS
 
@@ -51,17 +51,18 @@ def ready_decks(graph: Graph) -> list[DeckSpec]:
     return decks
 
 
-def deck_request(cards: list[Card], spec: DeckSpec, size: str, templates: Path, duplex: bool = False,
+def deck_request(cards: list[Card], spec: DeckSpec, size: str, faces: Faces, duplex: bool = False,
                  bleed: bool = False) -> DeckRequest:
+    """The deck's pieces; `faces` is shared by every deck of a build, so each card face is made once."""
     layout = LAYOUTS[size]
-    return DeckRequest(deck_pieces(cards, layout, spec.title, spec.subtitle, templates, duplex=duplex, bleed=bleed),
+    return DeckRequest(deck_pieces(cards, layout, spec.title, spec.subtitle, faces, duplex=duplex, bleed=bleed),
                        deck_info(cards, layout, spec.title, spec.subtitle))
 
 
 def render_deck(cards: list[Card], spec: DeckSpec, size: str, templates: Path, cache: Path | None = None,
                 duplex: bool = False, bleed: bool = False) -> bytes:
     """PDF bytes; with a cache folder, only the sheets not rendered before are rendered (see pieces.py)."""
-    return render_decks([deck_request(cards, spec, size, templates, duplex, bleed)], cache)[0]
+    return render_decks([deck_request(cards, spec, size, Faces(templates), duplex, bleed)], cache)[0]
 
 
 def fit_diagnostics(graph: Graph, cards: list[Card], templates: Path, cache: Path | None = None) -> list[Diagnostic]:

@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .. import resources
 from ..render.environment import html_environment
 from ..writer import write_atomic
@@ -59,30 +61,52 @@ def deck_info(cards: list[Card], layout: Layout, title: str, subtitle: str) -> D
                     f"drill cards, running, {layout.name}")
 
 
-def _document(templates: Path, layout: Layout, bleed: bool, **context) -> str:
-    return html_environment(templates).get_template("cards/deck.html.j2").render(
+class Faces:
+    """Each card's front and back markup, made once however many decks and sizes show the card (a face does not
+    depend on the sheet it is printed on)."""
+
+    def __init__(self, templates: Path) -> None:
+        self.templates = templates
+        self._macros = html_environment(templates).get_template("cards/_faces.html.j2").module
+        self._made: dict[tuple[int, str], tuple[Card, Markup]] = {}
+
+    def front(self, card: Card) -> Markup:
+        return self._face(card, "front")
+
+    def back(self, card: Card) -> Markup:
+        return self._face(card, "back")
+
+    def _face(self, card: Card, side: str) -> Markup:
+        key = (id(card), side)
+        if key not in self._made:  # the card is kept with its markup, so no other card can take its id
+            self._made[key] = (card, getattr(self._macros, side)(card))
+        return self._made[key][1]
+
+
+def _document(faces: Faces, layout: Layout, bleed: bool, **context) -> str:
+    return html_environment(faces.templates).get_template("cards/deck.html.j2").render(
         layout=layout, bleed={"slug_mm": SLUG_MM} if bleed else None, card_css=CARD_CSS.read_text(encoding="utf-8"),
-        **context,
+        faces=faces, **context,
     )
 
 
 def deck_html(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
               duplex: bool = False, bleed: bool = False) -> str:
     """The whole deck as one document: a cover (none with bleed) and every sheet."""
-    return _document(templates, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
+    return _document(Faces(templates), layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
                      cover=not bleed, meta=deck_info(cards, layout, title, subtitle),
                      sheets=sheets(cards, layout, duplex))
 
 
-def deck_pieces(cards: list[Card], layout: Layout, title: str, subtitle: str, templates: Path,
+def deck_pieces(cards: list[Card], layout: Layout, title: str, subtitle: str, faces: Faces,
                 duplex: bool = False, bleed: bool = False) -> list[str]:
     """The same deck as separate documents, in page order: the cover (none with bleed), then one per sheet.
 
     A sheet's document holds nothing about its deck, so the same sheet in two decks is one cache entry.
     """
-    pieces = [_document(templates, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
+    pieces = [_document(faces, layout, bleed, cards=cards, title=title, subtitle=subtitle, duplex=duplex,
                         cover=True, meta=deck_info(cards, layout, title, subtitle), sheets=[])] if not bleed else []
-    return pieces + [_document(templates, layout, bleed, cover=False, meta=None, sheets=[sheet])
+    return pieces + [_document(faces, layout, bleed, cover=False, meta=None, sheets=[sheet])
                      for sheet in sheets(cards, layout, duplex)]
 
 

@@ -14,7 +14,7 @@ from generator import pipeline
 from generator.cards import merge, pieces
 from generator.cards import render as card_render
 from generator.cards.decks import DeckSpec, cards_for, deck_request
-from generator.cards.render import deck_html, overflowing, to_pdf
+from generator.cards.render import Faces, deck_html, overflowing, to_pdf
 from generator.cards.select import Filters
 from generator.cards.sizes import LAYOUTS
 from tests.conftest import REPO
@@ -58,7 +58,7 @@ def rendered(monkeypatch):
 
 
 def render(cards, cache, spec=SPEC, size="a4-4up"):
-    return pieces.render_decks([deck_request(cards, spec, size, TEMPLATES, duplex=True)], cache)[0]
+    return pieces.render_decks([deck_request(cards, spec, size, Faces(TEMPLATES), duplex=True)], cache)[0]
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -173,7 +173,7 @@ def test_every_back_follows_its_front_with_each_row_mirrored(nine, merged):
 
 
 def test_decks_rendered_together_on_the_workers_equal_decks_rendered_alone(nine):
-    requests = [deck_request(nine[:2], SPEC, size, TEMPLATES, duplex=True) for size in ("a4-4up", "a6")]
+    requests = [deck_request(nine[:2], SPEC, size, Faces(TEMPLATES), duplex=True) for size in ("a4-4up", "a6")]
     assert pieces.render_decks(requests) == [pieces.render_decks([request])[0] for request in requests]
 
 
@@ -249,3 +249,25 @@ def test_a_damaged_fit_answer_is_laid_out_again(nine, tmp_path):
         path.write_text('[{"drill": "x"')
     assert overflowing(nine[:2], TEMPLATES, tmp_path) == []
     assert all(path.read_text() == "[]" for path in (tmp_path / "fit").iterdir())
+
+
+def test_each_card_face_is_made_once_for_every_deck_and_size_and_prints_the_same(nine):
+    faces = Faces(TEMPLATES)
+    made: list[tuple[str, str]] = []
+    macros = faces._macros
+
+    class Counting:
+        def __getattr__(self, side):
+            def face(card):
+                made.append((card.id, side))
+                return getattr(macros, side)(card)
+            return face
+
+    faces._macros = Counting()
+    other = dataclasses.replace(SPEC, title="Another deck")
+    shared = [deck_request(cards, spec, size, faces, duplex=True)
+              for cards, spec in ((nine, SPEC), (nine[2:6], other)) for size in ("a4-4up", "letter-4up", "a6")]
+    assert sorted(made) == sorted((card.id, side) for card in nine for side in ("front", "back"))
+    alone = [deck_request(cards, spec, size, Faces(TEMPLATES), duplex=True)
+             for cards, spec in ((nine, SPEC), (nine[2:6], other)) for size in ("a4-4up", "letter-4up", "a6")]
+    assert [request.pieces for request in shared] == [request.pieces for request in alone]

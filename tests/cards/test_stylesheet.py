@@ -9,7 +9,7 @@ import pytest
 
 from generator import pipeline
 from generator.cards.decks import cards_for
-from generator.cards.render import deck_pieces, to_pdf
+from generator.cards.render import Faces, deck_pieces, to_pdf
 from generator.cards.select import Filters
 from generator.cards.sizes import LAYOUTS
 from generator.heard import hearing
@@ -21,7 +21,7 @@ from tests.conftest import STARTER
 def test_weasyprint_ignores_no_card_css(size, bleed):
     checked = pipeline.check(STARTER)
     cards = cards_for(checked.graph, Filters(), "https://cards.example.org/")[:4]  # one sheet shows every rule
-    documents = deck_pieces(cards, LAYOUTS[size], "All drills", "Stylesheet check", templates(), duplex=True, bleed=bleed)
+    documents = deck_pieces(cards, LAYOUTS[size], "All drills", "Stylesheet check", Faces(templates()), duplex=True, bleed=bleed)
     with hearing("weasyprint") as heard:
         for html in documents:
             to_pdf(html)
