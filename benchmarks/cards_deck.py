@@ -85,8 +85,8 @@ def measure(project: Path, cache: Path, count: int, size: str, mode: str) -> dic
         cards[middle] = dataclasses.replace(cards[middle], purpose="An educator rewrote this purpose.")
     spec = DeckSpec("bench", "Benchmark", "Synthetic drills", Filters())
     rendered = []
-    real = pieces.render_all
-    pieces.render_all = lambda htmls: rendered.extend(htmls) or real(htmls)
+    real = pieces.start_rendering
+    pieces.start_rendering = lambda htmls: rendered.extend(htmls) or real(htmls)
     start_cpu, start = cpu_seconds(), time.perf_counter()
     with PeakMemory() as memory:
         if mode == "whole":

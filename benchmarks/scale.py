@@ -9,9 +9,12 @@ Every step runs in its own process so its peak memory can be read. Prints a Mark
   written, target < 10 s at 2,000 entities); both read unchanged files from the parse cache the first run filled;
 - the engine on the generated docs: `stride build` (generation, engine config, engine) against the bare engine
   command on the same docs and config, for MkDocs and Zensical (target ≤ 1.15×), a no-change `stride build`,
-  peak memory, site size and largest page.
+  peak memory, site size and largest page;
+- with --decks-sizes, a one-drill edit with the PDF decks (wall and CPU seconds, the PDF workers included; target
+  < 10 s at 2,000 entities), after a first build that renders every deck.
 
 Usage: .venv/bin/python benchmarks/scale.py [--sizes 500,2000,5000] [--engine-sizes 500,2000] [--engines mkdocs,zensical]
+       [--decks-sizes 2000]
 """
 
 from __future__ import annotations
@@ -34,18 +37,30 @@ import json, resource, sys, time
 sys.path.insert(0, {here!r})
 from pathlib import Path
 from generator.build import generate
+from generator.cards import workers
 from generator.project import Project
-project = Project(Path({root!r}))
-wall, cpu = time.perf_counter(), time.process_time()
-report = generate(project, pdfs=False).report
-print(json.dumps({{"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "written": len(report.written),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+
+def cpu():
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+if __name__ == "__main__":  # PDF workers start this file again
+    project = Project(Path({root!r}))
+    wall, start = time.perf_counter(), cpu()
+    report = generate(project, pdfs={pdfs}).report
+    wall = time.perf_counter() - wall
+    workers.stop()  # so the workers' CPU time is counted
+    print(json.dumps({{"wall": wall, "cpu": cpu() - start, "written": len(report.written),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
 
-def generate_step(root: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", STEP.format(here=str(HERE.parent), root=str(root))],
-                          capture_output=True, text=True, check=True)
+def generate_step(root: Path, pdfs: bool = False) -> dict:
+    """One generation in a fresh process; with `pdfs`, the PDF decks too (CPU includes the PDF workers)."""
+    script = root / "build" / "benchmark-step.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(STEP.format(here=str(HERE.parent), root=str(root), pdfs=pdfs), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -71,6 +86,23 @@ def site_numbers(site: Path) -> tuple[float, float]:
 def edit_one_drill(root: Path) -> None:
     drill = sorted((root / "content" / "drills").glob("*.yml"))[0]
     drill.write_text(drill.read_text(encoding="utf-8").replace("summary: ", "summary: Edited. ", 1), encoding="utf-8")
+
+
+def edit_one_card(root: Path) -> None:
+    """Edit a drill where its card shows it (its purpose), so every deck holding the drill is made again."""
+    drill = sorted((root / "content" / "drills").glob("*.yml"))[0]
+    text = drill.read_text(encoding="utf-8")
+    assert 'purpose: "' in text, drill
+    drill.write_text(text.replace('purpose: "', 'purpose: "Edited. ', 1), encoding="utf-8")
+
+
+def measure_decks(size: int, tmp: Path) -> dict:
+    """A one-drill edit with the PDF decks: a first build renders every deck (minutes), then the edit is timed."""
+    copies = max(1, round(size / entities_per_copy()))
+    root = make_curriculum(tmp / f"decks{size}", copies)
+    first = generate_step(root, pdfs=True)
+    edit_one_card(root)
+    return {"entities": copies * entities_per_copy(), "first": first, "edit": generate_step(root, pdfs=True)}
 
 
 def without_decks(root: Path) -> None:
@@ -137,16 +169,27 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,2000,5000")
     parser.add_argument("--engine-sizes", default="500,2000")
     parser.add_argument("--engines", default="mkdocs,zensical")
+    parser.add_argument("--decks-sizes", default="", help="sizes at which to time a one-drill edit with PDF decks "
+                        "(each first renders every deck: about 6 minutes at 2000)")
     args = parser.parse_args()
     engines = args.engines.split(",")
     engine_sizes = {int(n) for n in args.engine_sizes.split(",") if n}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in (int(n) for n in args.sizes.split(",")):
+        for size in (int(n) for n in args.sizes.split(",") if n):
             print(f"measuring {size} entities", file=sys.stderr)
             rows.append(measure(size, Path(tmp), engines if size in engine_sizes else []))
             print(table(rows, engines), file=sys.stderr)
-    print(table(rows, engines))
+        decks = [measure_decks(int(n), Path(tmp)) for n in args.decks_sizes.split(",") if n]
+    if rows:
+        print(table(rows, engines))
+    if decks:
+        print("\n| entities | first build with decks (wall / CPU s) | one-drill edit with decks (wall / CPU s, files) |")
+        print("|---:|---:|---:|")
+        for row in decks:
+            first, edit = row["first"], row["edit"]
+            print(f"| {row['entities']:,} | {first['wall']:.1f} / {first['cpu']:.1f} | "
+                  f"{edit['wall']:.1f} / {edit['cpu']:.1f}, {edit['written']} |")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,12 +18,13 @@ from .handwritten import render_handwritten
 from .nav import navigation
 from .plans.builder import builder_files
 from .cards.decks import cards_for, deck_request, fit_diagnostics, ready_decks
-from .cards.pieces import render_decks
+from .cards.pieces import start_decks
 from .cards.render import Faces
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
 from .parse_cache import ParseCache
 from .project import Project
+from .report import start_grading
 from .publish import OFFLINE_PAGE, OFFLINE_ZIP, download_page, zip_site
 from .site_config import site_url
 from .writer import WriteReport, read_json_cache, recover, save_json_cache, swap_in, sync_tree, write_if_changed
@@ -74,37 +76,46 @@ def _cards_with_saved_qr_codes(project: Project, graph) -> list[Card]:
     return cards
 
 
-def _card_files(project: Project, checked: pipeline.Checked, pdfs: bool) -> tuple[dict[str, bytes], list[Diagnostic]]:
-    """Card pages, and with `pdfs` the ready decks and the fit check (both need WeasyPrint)."""
+def _start_card_files(project: Project, checked: pipeline.Checked,
+                      pdfs: bool) -> Callable[[], tuple[dict[str, bytes], list[Diagnostic]]]:
+    """Card pages, and with `pdfs` the ready decks and the fit check (both need WeasyPrint). The sheets to render go
+    to the workers now; the returned call waits for them and gives the files and the problems found."""
     graph = checked.graph
     cards = _cards_with_saved_qr_codes(project, graph)
     by_id = {card.id: card for card in cards}
-    problems: list[Diagnostic] = []
-    files: dict[str, bytes] = {}
-    links: list[DeckLink] = []
+    offered = []
+    decks: Callable[[], list[bytes]] = list
     if pdfs:
-        problems = card_fit(project, checked, cards)
-        offered = []
         for spec in ready_decks(graph):
             deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
             sizes = DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]
             offered += [(spec, deck, size, f"{spec.slug}-{size}.pdf") for size in sizes]
         faces = Faces(project.templates)
-        try:  # every deck at once, so the uncached sheets of all decks share one pass over the cores
-            pdfs_made = render_decks([deck_request(deck, spec, size, faces, duplex=True)
-                                      for spec, deck, size, _ in offered], project.card_cache)
-        except OSError as err:
-            offered, pdfs_made = [], []
-            problems = [cards_unavailable(project, err)]
+        # Every deck at once, so the uncached sheets of all decks share one pass over the cores.
+        decks = start_decks([deck_request(deck, spec, size, faces, duplex=True) for spec, deck, size, _ in offered],
+                            project.card_cache)
+
+    def finish() -> tuple[dict[str, bytes], list[Diagnostic]]:
+        problems: list[Diagnostic] = []
+        made: list[bytes] = []
+        if pdfs:
+            try:
+                made = decks()
+            except OSError as err:
+                problems = [cards_unavailable(project, err)]
+            else:  # after the decks, so a card laid out for the first time goes to the workers they started
+                problems = card_fit(project, checked, cards)
+        files: dict[str, bytes] = {}
         by_slug: dict[str, DeckLink] = {}
-        for (spec, deck, size, name), pdf in zip(offered, pdfs_made):
+        for (spec, deck, size, name), pdf in zip(offered, made):
             files[f"{CARDS_FOLDER}/decks/{name}"] = pdf
             link = by_slug.setdefault(spec.slug, DeckLink(spec.title, len(deck), {}, {}))
             link.files[size] = name
             link.kilobytes[size] = max(1, round(len(pdf) / 1024))
-        links = list(by_slug.values())
-    pages = card_pages(cards, links, project.templates)
-    return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
+        pages = card_pages(cards, list(by_slug.values()), project.templates)
+        return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
+
+    return finish
 
 
 @dataclass
@@ -122,14 +133,19 @@ def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Mad
     checked = check_project(project, strict)
     if not checked.ok:
         return Made(checked, {}, set())
-    handwritten = render_handwritten(project.pages, checked.kb)
+    # Sheets to render and texts to grade go to the PDF workers (when they are needed) while the pages render.
+    cards = _start_card_files(project, checked, pdfs)
     grades = read_grade_cache(project)
+    grading = start_grading(checked.graph, grades)
+    handwritten = render_handwritten(project.pages, checked.kb)
+    rendered = pipeline.render(checked, project.templates)
+    grading()
     educators = educator_pages(checked.graph, project.templates, grades)
     save_grade_cache(project, grades)
-    pages = {**pipeline.render(checked, project.templates), **educators, **handwritten}
+    pages = {**rendered, **educators, **handwritten}
     files = {path: text.encode() for path, text in pages.items()}
     files.update(media_site_files(checked.kb))
-    card_files, card_problems = _card_files(project, checked, pdfs)
+    card_files, card_problems = cards()
     files.update(card_files)
     files.update(builder_files(checked.graph, project.templates))
     checked.add(card_problems, strict)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from pydantic import BaseModel
 
+from .cards.workers import running, start_all
 from .extract import texts
 from .figures import unposed
 from .graph import Graph
@@ -92,10 +94,29 @@ def _measure(text: str) -> tuple[float, int]:
     return round(textstat.flesch_kincaid_grade(text), 1), textstat.lexicon_count(text)
 
 
-def _grade(item: Item, cache: dict[str, list]) -> Readability | None:
+def _runner_text(item: Item) -> tuple[str, str]:
+    """(key in the grade cache, text): the item's runner-facing text, as its reading grade measures it."""
     parts = [s for name in RUNNER_FACING.get(item.kind, ()) for s in _sentences(getattr(item.model, name, None))]
     text = _plain(" ".join(parts))
-    key = hashlib.sha1(text.encode()).hexdigest()
+    return hashlib.sha1(text.encode()).hexdigest(), text
+
+
+def start_grading(graph: Graph, grades: dict[str, list]) -> Callable[[], None]:
+    """Measure the runner-facing texts not in `grades`: on the PDF workers when a build has started them (loading
+    textstat's dictionary takes seconds), else here; the returned call waits and adds them to `grades`."""
+    texts = dict(_runner_text(item) for kind in RUNNER_FACING for item in graph.kb.of_kind(kind))
+    new = {key: text for key, text in texts.items() if key not in grades}
+    texts_to_measure = list(new.values())
+    measuring = start_all(_measure, texts_to_measure) if running() else lambda: [_measure(t) for t in texts_to_measure]
+
+    def finish() -> None:
+        grades.update({key: list(measured) for key, measured in zip(new, measuring())})
+
+    return finish
+
+
+def _grade(item: Item, cache: dict[str, list]) -> Readability | None:
+    key, text = _runner_text(item)
     if key not in cache:
         cache[key] = list(_measure(text))
     grade, words = cache[key]

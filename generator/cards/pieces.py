@@ -15,13 +15,14 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from ..writer import write_atomic
 from .render import WEASYPRINT, DeckInfo, to_pdf
-from .workers import run_all
+from .workers import run_all, start_all
 
 PIECES_PER_TASK = 4
 """Pieces sent to a worker at once: fewer round trips, while each piece is still rendered (and freed) alone, so
@@ -49,6 +50,12 @@ def piece_key(html: str) -> str:
 
 def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list[bytes]:
     """Each deck's PDF; pieces and merged decks found in the cache folder are not rendered again."""
+    return start_decks(requests, cache)()
+
+
+def start_decks(requests: list[DeckRequest], cache: Path | None = None) -> Callable[[], list[bytes]]:
+    """`render_decks`, with the pieces not in the cache sent to the workers now; the returned call waits for them,
+    joins the decks that changed and gives every deck's PDF."""
     keys = [[piece_key(html) for html in request.pieces] for request in requests]
     deck_keys = [hashlib.sha256("\0".join([PRODUCER, MERGE_CODE, repr(request.info), *piece_keys]).encode()).hexdigest()
                  for request, piece_keys in zip(requests, keys)]
@@ -57,20 +64,25 @@ def render_decks(requests: list[DeckRequest], cache: Path | None = None) -> list
               for key, html in zip(piece_keys, request.pieces)}
     pieces = {key: _read(cache, "pieces", key) for key in wanted}
     missing = [key for key, pdf in pieces.items() if pdf is None]
-    for key, pdf in zip(missing, render_all([wanted[key] for key in missing])):
-        pieces[key] = _write(cache, "pieces", key, pdf)
-    stale = {deck_key: ([pieces[key] for key in piece_keys], piece_keys, request.info, cache)
-             for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None}
-    # Decks are joined on the workers too, one deck per worker.
-    for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
-        decks[deck_key] = _write(cache, "decks", deck_key, pdf)
-    if cache:
-        sheets_of_cached_decks = {key for deck_key, piece_keys in zip(deck_keys, keys) if deck_key not in stale
-                                  for key in piece_keys}
-        for key in sheets_of_cached_decks:  # they stay for the deck's next edit
-            _mark_used(cache / "pieces" / f"{key}.pdf")
-        _forget_unused(cache)
-    return [decks[deck_key] for deck_key in deck_keys]
+    rendering = start_rendering([wanted[key] for key in missing])
+
+    def finish() -> list[bytes]:
+        for key, pdf in zip(missing, rendering()):
+            pieces[key] = _write(cache, "pieces", key, pdf)
+        stale = {deck_key: ([pieces[key] for key in piece_keys], piece_keys, request.info, cache)
+                 for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None}
+        # Decks are joined on the workers too, one deck per worker.
+        for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
+            decks[deck_key] = _write(cache, "decks", deck_key, pdf)
+        if cache:
+            sheets_of_cached_decks = {key for deck_key, piece_keys in zip(deck_keys, keys) if deck_key not in stale
+                                      for key in piece_keys}
+            for key in sheets_of_cached_decks:  # they stay for the deck's next edit
+                _mark_used(cache / "pieces" / f"{key}.pdf")
+            _forget_unused(cache)
+        return [decks[deck_key] for deck_key in deck_keys]
+
+    return finish
 
 
 def _mark_used(path: Path) -> None:
@@ -100,9 +112,9 @@ def _merge(job: tuple[list[bytes], list[str], DeckInfo, Path | None]) -> bytes:
     return merge(pieces, keys, info, PRODUCER, cache)
 
 
-def render_all(htmls: list[str]) -> list[bytes]:
-    """PDFs of independent documents, in order, rendered on every core."""
-    return run_all(to_pdf, htmls, per_task=PIECES_PER_TASK)
+def start_rendering(htmls: list[str]) -> Callable[[], list[bytes]]:
+    """PDFs of independent documents, rendered on every core, started now; the returned call waits for them."""
+    return start_all(to_pdf, htmls, per_task=PIECES_PER_TASK)
 
 
 def _read(cache: Path | None, folder: str, key: str) -> bytes | None:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from functools import cache, partial
+from functools import cache
 from multiprocessing import get_context
 from typing import TypeVar
 
@@ -23,21 +23,47 @@ Out = TypeVar("Out")
 
 
 def run_all(function: Callable[[In], Out], items: list[In], per_task: int = 1) -> list[Out]:
-    """function(item) for each item, in order; in this process when there is only one item (or one core).
+    """function(item) for each item, in order (see `start_all`)."""
+    return start_all(function, items, per_task)()
 
-    `per_task` items travel to a worker together (fewer round trips); the worker still handles them one by one.
+
+def start_all(function: Callable[[In], Out], items: list[In], per_task: int = 1) -> Callable[[], list[Out]]:
+    """function(item) for each item, started now on the workers; the returned call waits for the results, in order.
+
+    The items stay in this process when there is one core, or one item and no workers started yet (starting them
+    costs more than one item); they are then done when the results are asked for. `per_task` items travel to a
+    worker together (fewer round trips); the worker still handles them one by one.
     """
-    if WORKERS == 1 or len(items) <= 1:
-        return [function(item) for item in items]
+    if WORKERS == 1 or not items or (len(items) == 1 and not running()):
+        return lambda: [function(item) for item in items]
     try:
-        done = list(_pool().map(partial(_with_warnings, function), items, chunksize=per_task))
+        futures = [_pool().submit(_each_with_warnings, function, items[start:start + per_task])
+                   for start in range(0, len(items), per_task)]
     except BrokenProcessPool:
         _pool.cache_clear()  # a worker died (out of memory, killed): the next build starts fresh workers
         raise
-    for _, heard in done:
-        for record in heard:
-            logging.getLogger(record.name).handle(record)
-    return [result for result, _ in done]
+
+    def results() -> list[Out]:
+        try:
+            done = [pair for future in futures for pair in future.result()]
+        except BrokenProcessPool:
+            _pool.cache_clear()
+            raise
+        for _, heard in done:
+            for record in heard:
+                logging.getLogger(record.name).handle(record)
+        return [result for result, _ in done]
+
+    return results
+
+
+def running() -> bool:
+    """Whether this process has started its workers."""
+    return bool(_pool.cache_info().currsize)
+
+
+def _each_with_warnings(function: Callable[[In], Out], items: list[In]) -> list[tuple[Out, list[logging.LogRecord]]]:
+    return [_with_warnings(function, item) for item in items]
 
 
 def _with_warnings(function: Callable[[In], Out], item: In) -> tuple[Out, list[logging.LogRecord]]:
@@ -74,6 +100,6 @@ def _leave_with_parent(parent: int) -> None:
 
 def stop() -> None:
     """Stop the workers (they are started again when needed)."""
-    if _pool.cache_info().currsize:
+    if running():
         _pool().shutdown()
         _pool.cache_clear()

@@ -47,13 +47,13 @@ def merged(nine) -> bytes:
 def rendered(monkeypatch):
     """The HTML of every piece WeasyPrint is asked to render."""
     seen: list[str] = []
-    real = pieces.render_all
+    real = pieces.start_rendering
 
     def counting(htmls):
         seen.extend(htmls)
         return real(htmls)
 
-    monkeypatch.setattr(pieces, "render_all", counting)
+    monkeypatch.setattr(pieces, "start_rendering", counting)
     return seen
 
 
@@ -134,7 +134,7 @@ def test_two_renders_without_a_cache_are_byte_identical(nine, merged):
 
 def test_pieces_come_back_in_order_from_the_worker_processes(nine):
     htmls = [deck_html([card], LAYOUTS["a6"], card.title, "One card", TEMPLATES, bleed=True) for card in nine[:3]]
-    fronts = [page_texts(pdf)[0] for pdf in pieces.render_all(htmls)]
+    fronts = [page_texts(pdf)[0] for pdf in pieces.start_rendering(htmls)()]
     assert [[card.title in front for card in nine[:3]] for front in fronts] == [
         [True, False, False], [False, True, False], [False, False, True]]
 

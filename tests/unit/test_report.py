@@ -2,9 +2,10 @@
 
 import json
 
+from generator import pipeline
 from generator.build import check_project
 from generator.report import curriculum_report, format_report
-from tests.conftest import stride
+from tests.conftest import STARTER, stride
 from tests.lint.helpers import starter
 
 LONELY_DRILL = """
@@ -75,3 +76,23 @@ def test_report_lists_entities_without_a_figure_and_spares_emergency_entries():
     assert "assessment/pain-monitoring-scale" in report.figures_missing
     assert "chest-pain-or-fainting-during-exercise" not in report.injuries_without_drills
     assert "without a figure yet (1):\n  assessment/pain-monitoring-scale" in format_report(report)
+
+
+def test_grading_on_the_workers_gives_the_grades_measured_here():
+    """A build with PDFs to render grades new texts on its workers while pages render; the grades are the same."""
+    from generator.cards import workers
+    from generator.report import start_grading
+
+    graph = pipeline.check(STARTER).graph
+    workers.stop()
+    here: dict[str, list] = {}
+    start_grading(graph, here)()
+    assert here and all(isinstance(words, int) for _, words in here.values())
+    workers.run_all(abs, [1, 2])  # a build's decks started them
+    assert workers.running()
+    there: dict[str, list] = {}
+    start_grading(graph, there)()
+    assert there == here
+    known = dict(list(here.items())[:3])
+    start_grading(graph, known)()
+    assert known == here  # only the missing texts are measured, and added

@@ -1,4 +1,5 @@
-"""The worker pool: results in order, and warnings logged in a worker reach the parent's loggers."""
+"""The worker pool: results in order, work started before its results are asked for, and warnings logged in a
+worker reach the parent's loggers."""
 
 import logging
 import os
@@ -6,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from generator.cards import workers
 from tests.conftest import REPO
@@ -54,3 +56,29 @@ def _alive(pid: int) -> bool:
             return stat.read().rpartition(")")[2].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _leave_a_mark(path: str) -> int:
+    Path(path).write_text("done")
+    return os.getpid()
+
+
+def test_started_work_runs_while_the_caller_goes_on_and_one_item_stays_home_until_workers_run(tmp_path):
+    """A build sends sheets and texts to the workers, renders its pages meanwhile, then collects: the work must not
+    wait for the collecting call. A single item is not worth starting workers for; once they run, it goes to them."""
+    workers.stop()
+    alone = tmp_path / "alone"
+    results = workers.start_all(_leave_a_mark, [str(alone)])
+    assert not alone.exists()  # no workers yet: done here, when asked
+    assert results() == [os.getpid()] and alone.exists()
+
+    marks = [tmp_path / f"mark-{n}" for n in range(3)]
+    results = workers.start_all(_leave_a_mark, [str(mark) for mark in marks])
+    deadline = time.monotonic() + 60  # a bound on waiting, not a speed requirement
+    while not all(mark.exists() for mark in marks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(mark.exists() for mark in marks)  # done before anyone asked for the results
+    assert os.getpid() not in results()
+
+    single = tmp_path / "single"
+    assert workers.start_all(_leave_a_mark, [str(single)])() != [os.getpid()]  # the workers are running now
