@@ -109,7 +109,8 @@ def without_decks(root: Path) -> None:
     """PDF decks are measured elsewhere (benchmarks/cards_deck.py); keep Pango out of the engine comparison."""
     (root / "no-decks.py").write_text(
         "import sys\nfrom generator import build\n"
-        "card_files = build._card_files\nbuild._card_files = lambda project, checked, pdfs: card_files(project, checked, False)\n"
+        "start = build._start_card_files\n"
+        "build._start_card_files = lambda project, checked, pdfs: start(project, checked, False)\n"
         "from generator.cli import main\nsys.exit(main(sys.argv[1:]))\n", encoding="utf-8")
 
 
