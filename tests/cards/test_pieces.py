@@ -4,6 +4,7 @@ changes nothing a reader sees."""
 import dataclasses
 import io
 import os
+import shutil
 import time
 from collections import Counter
 
@@ -17,7 +18,7 @@ from generator.cards.decks import DeckSpec, cards_for, deck_request
 from generator.cards.render import Faces, deck_html, overflowing, to_pdf
 from generator.cards.select import Filters
 from generator.cards.sizes import LAYOUTS
-from tests.conftest import REPO
+from tests.conftest import CARD_CACHE, REPO
 
 SITE = "https://cards.example.org/"
 TEMPLATES = REPO / "templates"
@@ -210,6 +211,11 @@ def chunked(monkeypatch):
 def test_after_an_edit_the_deck_is_joined_from_cached_chunks_and_equals_a_fresh_join(nine, tmp_path, chunked):
     """Joining a deck of hundreds of sheets again for each edit took seconds per deck size; only the edited sheet's
     part of the file is made again, and the deck is the one a join from nothing gives."""
+    render(nine, CARD_CACHE)  # the sheets, from the suite's shared cache, without its chunks
+    for key in map(pieces.piece_key, deck_request(nine, SPEC, "a4-4up", Faces(TEMPLATES), duplex=True).pieces):
+        (tmp_path / "pieces").mkdir(exist_ok=True)
+        shutil.copyfile(CARD_CACHE / "pieces" / f"{key}.pdf", tmp_path / "pieces" / f"{key}.pdf")
+    chunked.clear()  # made for the shared cache, the first time
     render(nine, tmp_path)
     assert len(chunked) == 4  # the cover and three sheets
     chunked.clear()

@@ -63,14 +63,15 @@ def _leave_a_mark(path: str) -> int:
     return os.getpid()
 
 
-def test_started_work_runs_while_the_caller_goes_on_and_one_item_stays_home_until_workers_run(tmp_path):
+def test_started_work_runs_while_the_caller_goes_on_and_one_item_stays_home_until_workers_run(tmp_path, monkeypatch):
     """A build sends sheets and texts to the workers, renders its pages meanwhile, then collects: the work must not
     wait for the collecting call. A single item is not worth starting workers for; once they run, it goes to them."""
-    workers.stop()
-    alone = tmp_path / "alone"
-    results = workers.start_all(_leave_a_mark, [str(alone)])
-    assert not alone.exists()  # no workers yet: done here, when asked
-    assert results() == [os.getpid()] and alone.exists()
+    with monkeypatch.context() as patch:
+        patch.setattr(workers, "running", lambda: False)
+        alone = tmp_path / "alone"
+        results = workers.start_all(_leave_a_mark, [str(alone)])
+        assert not alone.exists()  # no workers yet: done here, when asked
+        assert results() == [os.getpid()] and alone.exists()
 
     marks = [tmp_path / f"mark-{n}" for n in range(3)]
     results = workers.start_all(_leave_a_mark, [str(mark) for mark in marks])
