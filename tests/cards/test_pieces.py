@@ -193,6 +193,15 @@ def test_pieces_and_decks_no_build_used_for_a_week_are_deleted(nine, tmp_path):
     assert sorted(tmp_path.rglob("*.pdf")) == used and not stale_chunk.exists()
 
 
+def with_shared_sheets(cards, cache):
+    """Fill a new cache folder with the deck's sheets from the suite's shared cache (rendered there if need be),
+    but none of its chunks, so a test of joining does not wait for WeasyPrint."""
+    render(cards, CARD_CACHE)
+    (cache / "pieces").mkdir(exist_ok=True)
+    for key in map(pieces.piece_key, deck_request(cards, SPEC, "a4-4up", Faces(TEMPLATES), duplex=True).pieces):
+        shutil.copyfile(CARD_CACHE / "pieces" / f"{key}.pdf", cache / "pieces" / f"{key}.pdf")
+
+
 @pytest.fixture
 def chunked(monkeypatch):
     """The pieces made into chunks of a deck (not found in the cache), as their first object number."""
@@ -211,10 +220,7 @@ def chunked(monkeypatch):
 def test_after_an_edit_the_deck_is_joined_from_cached_chunks_and_equals_a_fresh_join(nine, tmp_path, chunked):
     """Joining a deck of hundreds of sheets again for each edit took seconds per deck size; only the edited sheet's
     part of the file is made again, and the deck is the one a join from nothing gives."""
-    render(nine, CARD_CACHE)  # the sheets, from the suite's shared cache, without its chunks
-    for key in map(pieces.piece_key, deck_request(nine, SPEC, "a4-4up", Faces(TEMPLATES), duplex=True).pieces):
-        (tmp_path / "pieces").mkdir(exist_ok=True)
-        shutil.copyfile(CARD_CACHE / "pieces" / f"{key}.pdf", tmp_path / "pieces" / f"{key}.pdf")
+    with_shared_sheets(nine, tmp_path)
     chunked.clear()  # made for the shared cache, the first time
     render(nine, tmp_path)
     assert len(chunked) == 4  # the cover and three sheets
@@ -223,11 +229,14 @@ def test_after_an_edit_the_deck_is_joined_from_cached_chunks_and_equals_a_fresh_
     edited[5] = dataclasses.replace(nine[5], purpose="A purpose rewritten by an educator, a little longer than before.")
     deck = render(edited, tmp_path)
     assert len(chunked) == 1  # the second sheet
-    assert deck == render(edited, None)
+    fresh = tmp_path / "fresh"  # the same sheets, joined from nothing
+    shutil.copytree(tmp_path / "pieces", fresh / "pieces")
+    assert deck == render(edited, fresh) and len(chunked) == 1 + 4
     assert "A purpose rewritten by an educator" in page_texts(deck)[4]  # the second sheet's front, after the cover
 
 
 def test_a_damaged_chunk_or_shape_is_made_again(nine, tmp_path, chunked):
+    with_shared_sheets(nine[:5], tmp_path)
     deck = render(nine[:5], tmp_path)
     for path in (tmp_path / "decks").iterdir():
         path.unlink()
