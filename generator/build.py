@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import engines, pipeline, site_config
@@ -20,6 +21,7 @@ from .plans.builder import builder_files
 from .cards.decks import cards_for, deck_request, fit_diagnostics, ready_decks
 from .cards.pieces import start_decks
 from .cards.render import Faces
+from .cards.workers import abandon
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
 from .cards.select import Filters, select
 from .parse_cache import ParseCache
@@ -91,9 +93,11 @@ def _start_card_files(project: Project, checked: pipeline.Checked,
             sizes = DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]
             offered += [(spec, deck, size, f"{spec.slug}-{size}.pdf") for size in sizes]
         faces = Faces(project.templates)
-        # Every deck at once, so the uncached sheets of all decks share one pass over the cores.
-        decks = start_decks([deck_request(deck, spec, size, faces, duplex=True) for spec, deck, size, _ in offered],
-                            project.card_cache)
+        try:  # every deck at once, so the uncached sheets of all decks share one pass over the cores
+            decks = start_decks([deck_request(deck, spec, size, faces, duplex=True)
+                                 for spec, deck, size, _ in offered], project.card_cache)
+        except OSError as err:  # no worker processes here (no semaphores, no fork/spawn)
+            decks = partial(_raise, err)
 
     def finish() -> tuple[dict[str, bytes], list[Diagnostic]]:
         problems: list[Diagnostic] = []
@@ -118,6 +122,10 @@ def _start_card_files(project: Project, checked: pipeline.Checked,
     return finish
 
 
+def _raise(error: Exception) -> list[bytes]:
+    raise error
+
+
 @dataclass
 class Made:
     """Everything generated for the docs dir, before it is written."""
@@ -137,15 +145,19 @@ def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Mad
     cards = _start_card_files(project, checked, pdfs)
     grades = read_grade_cache(project)
     grading = start_grading(checked.graph, grades)
-    handwritten = render_handwritten(project.pages, checked.kb)
-    rendered = pipeline.render(checked, project.templates)
-    grading()
-    educators = educator_pages(checked.graph, project.templates, grades)
+    try:
+        handwritten = render_handwritten(project.pages, checked.kb)
+        rendered = pipeline.render(checked, project.templates)
+        grading()
+        educators = educator_pages(checked.graph, project.templates, grades)
+        card_files, card_problems = cards()
+    except BaseException:  # a bug, or Ctrl+C: do not wait for sheets nobody will use
+        abandon()
+        raise
     save_grade_cache(project, grades)
     pages = {**rendered, **educators, **handwritten}
     files = {path: text.encode() for path, text in pages.items()}
     files.update(media_site_files(checked.kb))
-    card_files, card_problems = cards()
     files.update(card_files)
     files.update(builder_files(checked.graph, project.templates))
     checked.add(card_problems, strict)

@@ -21,10 +21,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import pickle
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pydyf
@@ -115,10 +114,10 @@ class _Piece:
         return Shape(len(self.kept()), max(keys, default=-1) + 1, len(self.page_numbers()))
 
 
-def merge(pieces: list[bytes], keys: list[str], info: DeckInfo, producer: str, cache: Path | None = None) -> bytes:
+def merge(pieces: list[bytes], info: DeckInfo, producer: str, cache: Path | None = None) -> bytes:
     """One PDF of all pages in order; each piece starts on an odd (right-hand) page, as a sheet front must.
 
-    `keys` name the pieces (their cache keys); with a `cache` folder, chunks made before are reused."""
+    With a `cache` folder, each piece's shape and its chunks made before are reused (keyed by the piece's bytes)."""
     read: dict[int, _Piece] = {}
 
     def piece(i: int) -> _Piece:
@@ -126,13 +125,15 @@ def merge(pieces: list[bytes], keys: list[str], info: DeckInfo, producer: str, c
             read[i] = _read_piece(pieces[i])
         return read[i]
 
-    shape_keys = [hashlib.sha256(f"{MERGE_CODE}\0{key}".encode()).hexdigest() for key in keys]
-    shapes = [_cached_shape(cache, key) or _save_shape(cache, key, piece(i).shape()) for i, key in enumerate(shape_keys)]
+    keys = [hashlib.sha256(MERGE_CODE.encode() + b"\0" + data).hexdigest() for data in pieces]
+    shapes = [_cached_shape(cache, key) or _save_shape(cache, key, piece(i).shape()) for i, key in enumerate(keys)]
     chunks = []
     for i, (key, place) in enumerate(zip(keys, _places(shapes))):
-        chunk_key = hashlib.sha256(f"{MERGE_CODE}\0{key}\0{place}".encode()).hexdigest()
+        chunk_key = hashlib.sha256(f"{key}\0{place}".encode()).hexdigest()
         chunk = _cached_chunk(cache, chunk_key)
         if chunk is None:
+            if piece(i).shape() != shapes[i]:
+                return merge(pieces, info, producer)  # its saved shape was wrong: join without the cache
             chunk = _save_chunk(cache, chunk_key, _chunk(piece(i), place))
         chunks.append(chunk)
     return _write(chunks, info, producer)
@@ -225,17 +226,22 @@ def _write(chunks: list[Chunk], info: DeckInfo, producer: str) -> bytes:
         entries.update({number: (2, chunk.stream, i) for i, number in enumerate(chunk.packed)})
     xref_number = max(entries) + 1
     entries[xref_number] = (1, out.tell(), 0)
-    table = b"".join(
-        b"%c%s%s" % (kind, field2.to_bytes(4, "big"), field3.to_bytes(2, "big"))
+    entries[0] = (0, 0, 0xFFFF)  # object 0 heads the free list
+    widths = [_width(max(entry[field] for entry in entries.values())) for field in (1, 2)]
+    table = zlib.compress(b"".join(
+        bytes([kind]) + field2.to_bytes(widths[0], "big") + field3.to_bytes(widths[1], "big")
         for kind, field2, field3 in (entries.get(number, (0, 0, 0)) for number in range(xref_number + 1))
-    )
-    table = b"\x00\x00\x00\x00\x00\xff\xff" + table[7:]  # object 0 heads the free list
-    table = zlib.compress(table)
-    out.write(_indirect(xref_number, b"<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R "
+    ))
+    out.write(_indirect(xref_number, b"<< /Type /XRef /Size %d /W [1 %d %d] /Root %d 0 R /Info %d 0 R "
                                      b"/Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
-                        % (xref_number + 1, CATALOG, INFO, len(table), table)))
+                        % (xref_number + 1, *widths, CATALOG, INFO, len(table), table)))
     out.write(b"startxref\n%d\n%%%%EOF\n" % entries[xref_number][1])
     return out.getvalue()
+
+
+def _width(largest: int) -> int:
+    """Bytes for an xref field holding numbers up to `largest`."""
+    return max(1, (largest.bit_length() + 7) // 8)
 
 
 def _indirect(number: int, body: bytes) -> bytes:
@@ -278,28 +284,53 @@ def _read_piece(data: bytes) -> _Piece:
 def _cached_shape(cache: Path | None, key: str) -> Shape | None:
     saved = _cached(cache, f"{key}.shape")
     try:
-        return Shape(**json.loads(saved)) if saved else None
+        shape = Shape(**json.loads(saved)) if saved else None
     except (ValueError, TypeError):
         return None
+    counts = [] if shape is None else [shape.objects, shape.keys, shape.pages]
+    return shape if all(type(count) is int and count >= 0 for count in counts) else None
 
 
 def _save_shape(cache: Path | None, key: str, shape: Shape) -> Shape:
-    _save(cache, f"{key}.shape", json.dumps(shape.__dict__).encode())
+    _save(cache, f"{key}.shape", json.dumps(asdict(shape)).encode())
     return shape
 
 
 def _cached_chunk(cache: Path | None, key: str) -> Chunk | None:
+    """A saved chunk: a line of JSON (its numbers and a digest of everything), then its bytes. Plain data, so a cache
+    shared between projects or machines holds nothing that runs; a damaged entry is made again."""
     saved = _cached(cache, f"{key}.chunk")
-    try:
-        chunk = pickle.loads(saved) if saved else None
-    except Exception:  # noqa: BLE001 - a damaged entry (a disk error, an edit by hand) is made again
+    if not saved:
         return None
-    return chunk if isinstance(chunk, Chunk) else None
+    header, _, data = saved.partition(b"\n")
+    try:
+        found = json.loads(header)
+        numbers = {name: found[name] for name in _CHUNK_FIELDS}
+        if found["digest"] != _digest(numbers, data):
+            return None
+        return Chunk(data, [(int(n), int(o)) for n, o in numbers["direct"]], [int(n) for n in numbers["packed"]],
+                     int(numbers["stream"]), [int(n) for n in numbers["pages"]], [int(n) for n in numbers["elements"]],
+                     [entry.encode("latin-1") for entry in numbers["nums"]],
+                     None if numbers["language"] is None else numbers["language"].encode("latin-1"))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def _save_chunk(cache: Path | None, key: str, chunk: Chunk) -> Chunk:
-    _save(cache, f"{key}.chunk", pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+    numbers = {"direct": chunk.direct, "packed": chunk.packed, "stream": chunk.stream, "pages": chunk.pages,
+               "elements": chunk.elements, "nums": [n.decode("latin-1") for n in chunk.nums],
+               "language": None if chunk.language is None else chunk.language.decode("latin-1")}
+    numbers = json.loads(json.dumps(numbers))  # as it will be read back (tuples become lists)
+    header = json.dumps({**numbers, "digest": _digest(numbers, chunk.data)}).encode()
+    _save(cache, f"{key}.chunk", header + b"\n" + chunk.data)
     return chunk
+
+
+_CHUNK_FIELDS = ("direct", "packed", "stream", "pages", "elements", "nums", "language")
+
+
+def _digest(numbers: dict, data: bytes) -> str:
+    return hashlib.sha256(json.dumps(numbers, sort_keys=True).encode() + b"\0" + data).hexdigest()
 
 
 CHUNKS = "chunks"

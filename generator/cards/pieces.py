@@ -69,7 +69,7 @@ def start_decks(requests: list[DeckRequest], cache: Path | None = None) -> Calla
     def finish() -> list[bytes]:
         for key, pdf in zip(missing, rendering()):
             pieces[key] = _write(cache, "pieces", key, pdf)
-        stale = {deck_key: ([pieces[key] for key in piece_keys], piece_keys, request.info, cache)
+        stale = {deck_key: ([pieces[key] for key in piece_keys], request.info, cache)
                  for request, deck_key, piece_keys in zip(requests, deck_keys, keys) if decks[deck_key] is None}
         # Decks are joined on the workers too, one deck per worker.
         for deck_key, pdf in zip(stale, run_all(_merge, list(stale.values()))):
@@ -105,11 +105,11 @@ def _forget_unused(cache: Path) -> None:
                 pass
 
 
-def _merge(job: tuple[list[bytes], list[str], DeckInfo, Path | None]) -> bytes:
+def _merge(job: tuple[list[bytes], DeckInfo, Path | None]) -> bytes:
     from .merge import merge  # noqa: PLC0415 - pypdf is loaded only where decks are joined
 
-    pieces, keys, info, cache = job
-    return merge(pieces, keys, info, PRODUCER, cache)
+    pieces, info, cache = job
+    return merge(pieces, info, PRODUCER, cache)
 
 
 def start_rendering(htmls: list[str]) -> Callable[[], list[bytes]]:
@@ -134,5 +134,8 @@ def read_used(path: Path) -> bytes | None:
 
 def _write(cache: Path | None, folder: str, key: str, pdf: bytes) -> bytes:
     if cache:
-        write_atomic(cache / folder / f"{key}.pdf", pdf)
+        try:
+            write_atomic(cache / folder / f"{key}.pdf", pdf)
+        except OSError:  # a cache this user may read but not change: the PDF is simply made again next time
+            pass
     return pdf

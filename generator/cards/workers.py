@@ -46,8 +46,11 @@ def start_all(function: Callable[[In], Out], items: list[In], per_task: int = 1)
     def results() -> list[Out]:
         try:
             done = [pair for future in futures for pair in future.result()]
-        except BrokenProcessPool:
-            _pool.cache_clear()
+        except BaseException as error:
+            for future in futures:  # the rest is of no use now; Python would wait for it at exit
+                future.cancel()
+            if isinstance(error, BrokenProcessPool):
+                _pool.cache_clear()
             raise
         for _, heard in done:
             for record in heard:
@@ -96,6 +99,19 @@ def _leave_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="leave-with-parent", daemon=True).start()
+
+
+def abandon() -> None:
+    """Stop the workers without waiting for work they have not started: a build that failed or was interrupted
+    after sending its sheets has no use for them, and Python would otherwise wait for all of them at exit."""
+    if running():
+        pool = _pool()
+        pool.shutdown(wait=False, cancel_futures=True)
+        _ABANDONED.append(pool)  # its manager thread drops the cancelled work only while the pool is alive
+        _pool.cache_clear()
+
+
+_ABANDONED: list[ProcessPoolExecutor] = []
 
 
 def stop() -> None:

@@ -4,9 +4,11 @@ changes nothing a reader sees."""
 import dataclasses
 import io
 import os
+import pickle
 import shutil
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -235,15 +237,42 @@ def test_after_an_edit_the_deck_is_joined_from_cached_chunks_and_equals_a_fresh_
     assert "A purpose rewritten by an educator" in page_texts(deck)[4]  # the second sheet's front, after the cover
 
 
-def test_a_damaged_chunk_or_shape_is_made_again(nine, tmp_path, chunked):
+class _RunsCode:
+    """Unpickling this would run code: a chunk file must never be read that way."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "ran"))
+
+
+def test_a_damaged_or_planted_chunk_or_shape_is_made_again(nine, tmp_path, chunked):
+    """Cut short, hand-edited to plausible wrong numbers, or replaced by a pickle that would run code: the deck is
+    the same as one joined from nothing, and nothing in the cache runs."""
     with_shared_sheets(nine[:5], tmp_path)
     deck = render(nine[:5], tmp_path)
-    for path in (tmp_path / "decks").iterdir():
-        path.unlink()
-    for path in (tmp_path / "chunks").iterdir():
-        path.write_bytes(path.read_bytes()[:10])
-    chunked.clear()
-    assert render(nine[:5], tmp_path) == deck and len(chunked) == 3
+    marker = tmp_path / "ran.txt"
+    damages = [
+        lambda path: path.read_bytes()[:10],
+        lambda path: (b'{"objects": 1, "keys": 0, "pages": 2}' if path.suffix == ".shape" else path.read_bytes()),
+        lambda path: path.read_bytes().replace(b'"stream": ', b'"stream": 1', 1),
+        lambda path: path.read_bytes()[:-7] + b"garbage",
+        lambda path: pickle.dumps(_RunsCode(marker)),
+    ]
+
+    def forget(folder: str) -> None:
+        for path in (tmp_path / folder).iterdir():
+            path.unlink()
+
+    for damage in damages:
+        forget("decks")
+        forget("chunks")
+        assert render(nine[:5], tmp_path) == deck  # a good cache of chunks again
+        forget("decks")
+        for path in (tmp_path / "chunks").iterdir():
+            path.write_bytes(damage(path))
+        assert render(nine[:5], tmp_path) == deck and not marker.exists()
 
 
 def test_a_sheet_that_grows_a_little_moves_no_later_sheet():

@@ -107,3 +107,17 @@ def test_damaged_shared_caches_are_made_again_not_a_traceback(project, tmp_path,
     measured = json.loads(proj.grade_cache.read_text())
     assert measured and "0a1b" not in measured and "2c3d" not in measured
     assert "<svg" in (proj.docs / "cards/clamshell.md").read_text()
+
+
+def test_no_worker_processes_for_the_decks_is_a_diagnostic_not_a_traceback(project, monkeypatch):
+    """Where worker processes cannot start (no semaphores), sending the sheets fails before any page renders."""
+    from generator.cards import pieces
+
+    def cannot_start(htmls):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(pieces, "start_rendering", cannot_start)
+    generated = generate(project())
+    assert [(d.code, d.message) for d in generated.checked.diagnostics if d.code == "card.unavailable"] == [
+        ("card.unavailable", "PDF cards could not be made: [Errno 38] Function not implemented")]
+    assert generated.report is not None  # the pages are still written

@@ -7,6 +7,8 @@ import signal
 import subprocess
 import sys
 import time
+
+import pytest
 from pathlib import Path
 
 from generator.cards import workers
@@ -83,3 +85,45 @@ def test_started_work_runs_while_the_caller_goes_on_and_one_item_stays_home_unti
 
     single = tmp_path / "single"
     assert workers.start_all(_leave_a_mark, [str(single)])() != [os.getpid()]  # the workers are running now
+
+
+ABANDONED_BUILD = """
+import sys, time
+from pathlib import Path
+from generator.cards import workers
+
+def sheet(n):
+    time.sleep(0.3)
+    Path(sys.argv[1], f"{n}.done").write_text("")
+
+if __name__ == "__main__":
+    started = workers.start_all(sheet, list(range(24)))
+    try:
+        raise RuntimeError("a page template failed")
+    except BaseException:
+        workers.abandon()
+        raise
+"""
+
+
+def test_a_build_that_fails_after_sending_sheets_does_not_wait_for_them(tmp_path):
+    script = tmp_path / "build.py"
+    script.write_text(ABANDONED_BUILD)
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+    assert done.returncode == 1 and "a page template failed" in done.stderr
+    assert len(list(tmp_path.glob("*.done"))) < 24  # the sheets not yet started were dropped
+
+
+def _fail_on_first(n: int) -> int:
+    if n == 0:
+        raise ValueError("no Pango")
+    time.sleep(0.3)
+    return n
+
+
+def test_a_failed_item_cancels_the_items_not_yet_started():
+    results = workers.start_all(_fail_on_first, list(range(12)))
+    with pytest.raises(ValueError, match="no Pango"):
+        results()
+    assert workers.start_all(abs, [-1, -2])() == [1, 2]  # the workers still serve the next build
