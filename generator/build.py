@@ -7,7 +7,6 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from . import engines, pipeline, site_config
@@ -87,6 +86,7 @@ def _start_card_files(project: Project, checked: pipeline.Checked,
     by_id = {card.id: card for card in cards}
     offered = []
     decks: Callable[[], list[bytes]] = list
+    unavailable: OSError | None = None
     if pdfs:
         for spec in ready_decks(graph):
             deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
@@ -97,18 +97,20 @@ def _start_card_files(project: Project, checked: pipeline.Checked,
             decks = start_decks([deck_request(deck, spec, size, faces, duplex=True)
                                  for spec, deck, size, _ in offered], project.card_cache)
         except OSError as err:  # no worker processes here (no semaphores, no fork/spawn)
-            decks = partial(_raise, err)
+            unavailable = err
 
     def finish() -> tuple[dict[str, bytes], list[Diagnostic]]:
         problems: list[Diagnostic] = []
         made: list[bytes] = []
         if pdfs:
-            try:
-                made = decks()
-            except OSError as err:
-                problems = [cards_unavailable(project, err)]
-            else:  # after the decks, so a card laid out for the first time goes to the workers they started
-                problems = card_fit(project, checked, cards)
+            failure = unavailable
+            if failure is None:
+                try:
+                    made = decks()
+                except OSError as err:
+                    failure = err
+            # The fit check after the decks, so a card laid out for the first time goes to the workers they started.
+            problems = [cards_unavailable(project, failure)] if failure else card_fit(project, checked, cards)
         files: dict[str, bytes] = {}
         by_slug: dict[str, DeckLink] = {}
         for (spec, deck, size, name), pdf in zip(offered, made):
@@ -120,10 +122,6 @@ def _start_card_files(project: Project, checked: pipeline.Checked,
         return {**{path: text.encode() for path, text in pages.items()}, **files}, problems
 
     return finish
-
-
-def _raise(error: Exception) -> list[bytes]:
-    raise error
 
 
 @dataclass

@@ -23,7 +23,7 @@ import io
 import json
 import re
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pydyf
@@ -98,10 +98,13 @@ class _Piece:
     tree: int
     document: int
     parent_tree: int
-    dropped: set[int] = field(default_factory=set)
+    info: int | None
+    """The piece's document information, replaced by the deck's."""
 
     def kept(self) -> list[int]:
-        return [number for number in sorted(self.raw) if number not in self.dropped]
+        """The piece's objects that go into the deck: all but those the deck's own objects replace."""
+        dropped = {self.catalog, self.pages, self.tree, self.document, self.parent_tree, self.info}
+        return [number for number in sorted(self.raw) if number not in dropped]
 
     def page_numbers(self) -> list[int]:
         return _references(_array(self.raw[self.pages][0], b"/Kids"))
@@ -274,11 +277,8 @@ def _read_piece(data: bytes) -> _Piece:
     tree_number, pages_number = _reference(catalog, b"/StructTreeRoot"), _reference(catalog, b"/Pages")
     tree = raw[tree_number][0]
     parent_tree, (document,) = _reference(tree, b"/ParentTree"), _references(_array(tree, b"/K"))
-    piece = _Piece(raw, root, pages_number, tree_number, document, parent_tree)
-    piece.dropped = {root, pages_number, tree_number, document, parent_tree}
-    if "/Info" in reader.trailer:
-        piece.dropped.add(reader.trailer.raw_get("/Info").idnum)
-    return piece
+    info = reader.trailer.raw_get("/Info").idnum if "/Info" in reader.trailer else None
+    return _Piece(raw, root, pages_number, tree_number, document, parent_tree, info)
 
 
 def _cached_shape(cache: Path | None, key: str) -> Shape | None:
