@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from pathlib import Path
+
+from jinja2 import Environment, Template
 
 from markupsafe import Markup
 
@@ -112,36 +117,70 @@ def _made_once(graph: Graph, quiz_html):
     return block
 
 
-def render_pages(graph: Graph, templates: Path, quiz_html) -> dict[str, str]:
-    """All generated pages as {relative path: Markdown}."""
+@dataclass(frozen=True)
+class Share:
+    """Which pages one process renders when two share the work: those whose place in the page order, modulo
+    `every`, is in `places`."""
+
+    places: frozenset[int]
+    every: int
+
+    def takes(self, place: int) -> bool:
+        return place % self.every in self.places
+
+
+ALL_PAGES = Share(frozenset({0}), 1)
+
+
+def render_pages(graph: Graph, templates: Path, quiz_html, share: Share = ALL_PAGES) -> dict[str, str]:
+    """The generated pages as {relative path: Markdown}: all of them, or the `share` of one process."""
+    return {path: _tidy(make()) for place, (path, make) in enumerate(_pages(graph, templates, quiz_html))
+            if share.takes(place)}
+
+
+def _pages(graph: Graph, templates: Path, quiz_html) -> Iterator[tuple[str, Callable[[], str]]]:
+    """(path, its rendering, not yet done) for every generated page, always in the same order."""
     env = environment(templates)
     kb = graph.kb
-    out: dict[str, str] = {}
     quiz_html = _made_once(graph, quiz_html)
     for kind in ENTITY_KINDS.values():
         items = kb.of_kind(kind.name)
         template = env.get_template(f"pages/{kind.name}.md.j2")
         for item in items:
-            page = Page(graph, kind.url(item.id))
-            text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html),
-                                   **figure_blocks(item, graph.kb))
-            out[page.path] = text.replace("---\n", "---\n" + _search_meta(kind.name, item), 1)
+            path = kind.url(item.id)
+            yield path, partial(_entity_page, template, kind, item, Page(graph, path), quiz_html)
         index = Page(graph, f"{kind.folder}/index.md")
-        quizzes_of = {
-            item.id: [k[1] for k in graph.incoming(item.key).get("quiz_for", [])] for item in items
-        } if kind.name == "lesson" else {}
-        out[index.path] = env.get_template("pages/index.md.j2").render(
-            kind=kind, page=index, intro=_INTROS[kind.name], groups=_groups(kind, items), quizzes_of=quizzes_of
-        )
-    glossary = Page(graph, GLOSSARY_PAGE)
-    terms = sorted(kb.of_kind("term"), key=lambda t: t.model.term.lower())
-    out[GLOSSARY_PAGE] = env.get_template("pages/glossary.md.j2").render(page=glossary, letters=_by_letter(terms))
-    references = sorted(kb.of_kind("reference"), key=lambda r: (cite_label(r).lower(), r.id))
-    out[REFERENCES_PAGE] = env.get_template("pages/references.md.j2").render(
+        yield index.path, partial(_index_page, env, kind, items, index)
+    yield GLOSSARY_PAGE, partial(_glossary, env, graph)
+    yield REFERENCES_PAGE, partial(_references, env, graph)
+    yield RULES_PAGE, partial(env.get_template("pages/rules.md.j2").render, rules=list(RULES.values()))
+
+
+def _entity_page(template: Template, kind: Kind, item: Item, page: Page, quiz_html) -> str:
+    text = template.render(item=item, m=item.model, page=page, **_extra(item, page, quiz_html),
+                           **figure_blocks(item, page.kb))
+    return text.replace("---\n", "---\n" + _search_meta(kind.name, item), 1)
+
+
+def _index_page(env: Environment, kind: Kind, items: list[Item], page: Page) -> str:
+    quizzes_of = {
+        item.id: [k[1] for k in page.graph.incoming(item.key).get("quiz_for", [])] for item in items
+    } if kind.name == "lesson" else {}
+    return env.get_template("pages/index.md.j2").render(
+        kind=kind, page=page, intro=_INTROS[kind.name], groups=_groups(kind, items), quizzes_of=quizzes_of
+    )
+
+
+def _glossary(env: Environment, graph: Graph) -> str:
+    terms = sorted(graph.kb.of_kind("term"), key=lambda t: t.model.term.lower())
+    return env.get_template("pages/glossary.md.j2").render(page=Page(graph, GLOSSARY_PAGE), letters=_by_letter(terms))
+
+
+def _references(env: Environment, graph: Graph) -> str:
+    references = sorted(graph.kb.of_kind("reference"), key=lambda r: (cite_label(r).lower(), r.id))
+    return env.get_template("pages/references.md.j2").render(
         page=Page(graph, REFERENCES_PAGE), references=references, cite_labels={r.id: cite_label(r) for r in references}
     )
-    out[RULES_PAGE] = env.get_template("pages/rules.md.j2").render(rules=list(RULES.values()))
-    return {path: _tidy(text) for path, text in out.items()}
 
 
 def _search_meta(kind: str, item: Item) -> str:
