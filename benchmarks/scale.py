@@ -3,13 +3,14 @@
 Each size copies the real curriculum (152 entities) with links kept within each copy (benchmarks/synthetic.py).
 Every step runs in its own process so its peak memory can be read. Prints a Markdown table (README, Performance):
 
-- generation (load → write of the docs dir, card pages included, PDF decks not) in wall and CPU seconds, and the
-  ratio per 10× entities (target ≤ 11);
-- a no-change re-run (CPU seconds and files written, target 0 files) and a one-drill edit (CPU seconds and files
-  written, target < 10 s at 2,000 entities); both read unchanged files from the parse cache the first run filled;
+- generation (load → write of the docs dir, card pages included, PDF decks not) in wall and CPU seconds (CPU counts
+  the forked process that renders most pages), and the CPU ratio per 10× entities (target ≤ 11);
+- a no-change re-run (files written, target 0) and a one-drill edit (target < 10 s at 2,000 entities), wall and
+  CPU; both read unchanged files from the parse cache the first run filled; peak memory of the build and of its
+  largest child process (the forked renderer, or a PDF worker);
 - the engine on the generated docs: `stride build` (generation, engine config, engine) against the bare engine
-  command on the same docs and config, for MkDocs and Zensical (target ≤ 1.15×), a no-change `stride build`,
-  peak memory, site size and largest page;
+  command on the same docs and config, for MkDocs and Zensical, in wall and CPU seconds (target ≤ 1.15×), a
+  no-change `stride build`, peak memory, site size and largest page;
 - with --decks-sizes, a one-drill edit with the PDF decks (wall and CPU seconds, the PDF workers included; target
   < 10 s at 2,000 entities), after a first build that renders every deck.
 
@@ -51,7 +52,8 @@ if __name__ == "__main__":  # PDF workers start this file again
     wall = time.perf_counter() - wall
     workers.stop()  # so the workers' CPU time is counted
     print(json.dumps({{"wall": wall, "cpu": cpu() - start, "written": len(report.written),
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
 
 
@@ -141,26 +143,31 @@ def measure(size: int, tmp: Path, engines: list[str]) -> dict:
 
 def table(rows: list[dict], engines: list[str]) -> str:
     first = rows[0]
-    lines = ["| entities | generate (wall / CPU s) | CPU per 10× entities | no-change re-run (CPU s, files) "
-             "| one-drill edit (CPU s, files) | generation peak MB |",
+    lines = ["| entities | generate (wall / CPU s) | CPU per 10× entities | no-change re-run (wall / CPU s, files) "
+             "| one-drill edit (wall / CPU s, files) | peak MB (build / largest child) |",
              "|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
-        g = row["generate"]
+        g, rerun, edit = row["generate"], row["rerun"], row["edit"]
         per10 = (g["cpu"] / first["generate"]["cpu"]) ** (1 / math.log10(row["entities"] / first["entities"])) \
             if row["entities"] > first["entities"] else None
         lines.append(f"| {row['entities']:,} | {g['wall']:.1f} / {g['cpu']:.1f} | "
-                     f"{'—' if per10 is None else f'{per10:.1f}×'} | {row['rerun']['cpu']:.1f} s, {row['rerun']['written']} | "
-                     f"{row['edit']['cpu']:.1f} s, {row['edit']['written']} | {g['peak_mb']:.0f} |")
-    lines += ["", "| entities | engine | `stride build` CPU s | bare engine CPU s | ratio | no-change `stride build` s "
-              "| peak MB | site MB | largest page KB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+                     f"{'—' if per10 is None else f'{per10:.1f}×'} | "
+                     f"{rerun['wall']:.1f} / {rerun['cpu']:.1f}, {rerun['written']} | "
+                     f"{edit['wall']:.1f} / {edit['cpu']:.1f}, {edit['written']} | "
+                     f"{g['peak_mb']:.0f} / {g['child_peak_mb']:.0f} |")
+    lines += ["", "| entities | engine | `stride build` wall / CPU s | bare engine wall / CPU s | ratio wall / CPU "
+              "| no-change `stride build` s | peak MB | site MB | largest page KB |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         for engine in engines:
             if engine not in row:
                 continue
             e = row[engine]
-            lines.append(f"| {row['entities']:,} | {engine} | {e['full']['cpu']:.1f} | {e['bare']['cpu']:.1f} | "
-                         f"{e['full']['cpu'] / e['bare']['cpu']:.2f} | {e['again']['wall']:.1f}"
-                         f"{' (engine skipped)' if e['skipped'] else ''} | {e['full']['peak_mb']:.0f} | "
+            full, bare = e["full"], e["bare"]
+            lines.append(f"| {row['entities']:,} | {engine} | {full['wall']:.1f} / {full['cpu']:.1f} | "
+                         f"{bare['wall']:.1f} / {bare['cpu']:.1f} | "
+                         f"{full['wall'] / bare['wall']:.2f} / {full['cpu'] / bare['cpu']:.2f} | {e['again']['wall']:.1f}"
+                         f"{' (engine skipped)' if e['skipped'] else ''} | {full['peak_mb']:.0f} | "
                          f"{e['site_mb']:.0f} | {e['largest_kb']:.0f} |")
     return "\n".join(lines)
 

@@ -27,6 +27,7 @@ class Graph:
     _by_end: tuple[dict, dict] | None = field(default=None, repr=False)
     _grouped: dict[tuple[Key, bool], dict[str, list[Key]]] = field(default_factory=dict, repr=False)
     _indexed: int = field(default=-1, repr=False)
+    _order: dict[Key, tuple[str, Key]] | None = field(default=None, repr=False)
 
     def outgoing(self, key: Key) -> dict[str, list[Key]]:
         """Targets of this item's links by relation, each list sorted by title (shared: do not change it)."""
@@ -56,13 +57,19 @@ class Graph:
         groups: dict[str, set[Key]] = defaultdict(set)
         for source, relation, target in (by_source if forward else by_target).get(key, []):
             groups[relation].add(target if forward else source)
-        items = self.kb.items
+        order = self._title_order()
         grouped = {
-            name: sorted(groups[name], key=lambda k: (items[k].title.lower(), k))
+            name: sorted(groups[name], key=order.__getitem__)
             for name in sorted(groups, key=_RELATION_ORDER.index)
         }
         self._grouped[(key, forward)] = grouped
         return grouped
+
+    def _title_order(self) -> dict[Key, tuple[str, Key]]:
+        """Each item's place when links are listed by title (its key breaks ties), worked out once per graph."""
+        if self._order is None:
+            self._order = {key: (item.title.lower(), key) for key, item in self.kb.items.items()}
+        return self._order
 
     def linked_keys(self) -> set[Key]:
         """Everything some other item links to."""

@@ -127,6 +127,8 @@ class Linker:
 
     def markdown(self, text: str) -> Markup:
         """Escape the text and turn every resolvable [[link]] into Markdown."""
+        if "[[" not in text:  # most texts: no link to look for
+            return md_escape(text)
         parts = []
         last = 0
         for match in LINK.finditer(text):

@@ -37,6 +37,7 @@ class Page:
         self.kb = graph.kb
         self.path = path
         self.linker = Linker(graph.kb, path)
+        self._typed: dict[Key, list[Group]] = {}
 
     def md(self, text: str | None) -> Markup:
         return self.linker.markdown(text) if text else Markup("")
@@ -67,6 +68,11 @@ class Page:
 
     def typed(self, item: Item) -> list[Group]:
         """Typed relations both ways, one group per label (kind and relation), each sorted by title."""
+        if item.key not in self._typed:
+            self._typed[item.key] = self._make_typed(item)
+        return self._typed[item.key]
+
+    def _make_typed(self, item: Item) -> list[Group]:
         groups: list[tuple[str, list[Key]]] = []
         for name, keys in self.graph.outgoing(item.key).items():
             if name not in _OWN_SECTIONS and name != MENTIONS.name:
