@@ -5,9 +5,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from generator import side_process
-from generator.build import generate
 from tests.conftest import REPO, make_project
 from tests.lint.helpers import starter
 
@@ -18,30 +18,33 @@ GENERATE_WITH_FORKS_COUNTED = """
     from generator.project import Project
     forks, fork = [], os.fork
     os.fork = lambda: forks.append(1) or fork()
-    generated = generate(Project(Path(sys.argv[1])), pdfs=False)
+    generated = generate(Project(Path(sys.argv[1])))
     print(len(forks), generated.checked.ok)
 """
 
 
-def tree(folder) -> dict[str, bytes]:
+def generate_in_a_new_stride(root: Path, then: str = "") -> list[str]:
+    """What a fresh interpreter (one thread, so it forks) prints after generating the project and running `then`."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(GENERATE_WITH_FORKS_COUNTED) + textwrap.dedent(then),
+                           str(root)], cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_pages_rendered_on_two_cores_equal_pages_rendered_on_one(tmp_path, monkeypatch):
+def test_pages_rendered_on_two_cores_equal_pages_rendered_on_one(shipped, tmp_path):
+    project, generated, _ = shipped  # generated in this pytest-xdist worker, which runs threads: on one core
+    assert generated.checked.ok and not side_process.can_fork()
     forked = make_project(tmp_path / "forked", starter=False)
-    shutil.copytree(REPO / "content", forked.content, dirs_exist_ok=True)
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(GENERATE_WITH_FORKS_COUNTED), str(forked.root)],
-                          cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert done.stdout.split() == ["1", "True"], done.stderr  # a fresh `stride` has one thread: it forks once
+    shutil.copytree(project.content, forked.content, dirs_exist_ok=True)
+    assert generate_in_a_new_stride(forked.root) == ["1 True"]  # a fresh `stride` has one thread: it forks once
 
-    here = make_project(tmp_path / "here", starter=False)
-    shutil.copytree(REPO / "content", here.content, dirs_exist_ok=True)
-    monkeypatch.setattr(side_process, "can_fork", lambda: False)
-    assert generate(here, pdfs=False).checked.ok
-
-    pages, expected = tree(forked.docs), tree(here.docs)
-    assert len(expected) > 200
+    pages, expected = tree(forked.docs), tree(project.docs)
+    assert len(expected) > 250
     assert pages.keys() == expected.keys()
     assert [path for path in expected if pages[path] != expected[path]] == []
 
@@ -49,14 +52,13 @@ def test_pages_rendered_on_two_cores_equal_pages_rendered_on_one(tmp_path, monke
 def test_a_lint_error_found_while_pages_render_writes_nothing_and_stops_the_child(tmp_path):
     proj = make_project(tmp_path / "p", {"drills/side-lying-hip-abduction.yml":
                                          starter("drills/side-lying-hip-abduction.yml").replace("  reps: 10\n", "")})
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(GENERATE_WITH_FORKS_COUNTED + """
-    print(sorted({d.code for d in generated.checked.diagnostics if d.is_error}), generated.report)
-    try:
-        os.waitpid(-1, os.WNOHANG)
-        print("a child is left")
-    except ChildProcessError:
-        print("no child left")
-    """), str(proj.root)], cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert done.stdout.splitlines() == ["1 False", "['drill.missing-dosage'] None", "no child left"], done.stderr
+    printed = generate_in_a_new_stride(proj.root, """
+        print(sorted({d.code for d in generated.checked.diagnostics if d.is_error}), generated.report)
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print("a child is left")
+        except ChildProcessError:
+            print("no child left")
+    """)
+    assert printed == ["1 False", "['drill.missing-dosage'] None", "no child left"]
     assert not proj.docs.exists()
