@@ -9,13 +9,14 @@ Every step runs in its own process so its peak memory can be read. Prints a Mark
   CPU; both read unchanged files from the parse cache the first run filled; peak memory of the build and of its
   largest child process (the forked renderer, or a PDF worker);
 - the engine on the generated docs: `stride build` (generation, engine config, engine) against the bare engine
-  command on the same docs and config, for MkDocs and Zensical, in wall and CPU seconds (target ≤ 1.15×), a
-  no-change `stride build`, peak memory, site size and largest page;
+  command on the same docs and config, for MkDocs and Zensical, in wall and CPU seconds (target ≤ 1.15×): the
+  median of --repeats alternating runs of each (one run of the bare engine varies by ±8 % on a shared machine),
+  then a no-change `stride build`, peak memory, site size and largest page;
 - with --decks-sizes, a one-drill edit with the PDF decks (wall and CPU seconds, the PDF workers included; target
   < 10 s at 2,000 entities), after a first build that renders every deck.
 
 Usage: .venv/bin/python benchmarks/scale.py [--sizes 500,2000,5000] [--engine-sizes 500,2000] [--engines mkdocs,zensical]
-       [--decks-sizes 2000]
+       [--repeats 3] [--decks-sizes 2000]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import argparse
 import json
 import math
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -116,7 +118,13 @@ def without_decks(root: Path) -> None:
         "from generator.cli import main\nsys.exit(main(sys.argv[1:]))\n", encoding="utf-8")
 
 
-def measure(size: int, tmp: Path, engines: list[str]) -> dict:
+def median_run(runs: list[dict]) -> dict:
+    """The median wall and the median CPU seconds of repeated runs of one command, and their highest peak."""
+    return {"wall": statistics.median(r["wall"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs),
+            "peak_mb": max(r["peak_mb"] for r in runs), "runs": len(runs)}
+
+
+def measure(size: int, tmp: Path, engines: list[str], repeats: int) -> dict:
     copies = max(1, round(size / entities_per_copy()))
     root = make_curriculum(tmp / f"n{size}", copies)
     row: dict = {"entities": copies * entities_per_copy()}
@@ -127,17 +135,22 @@ def measure(size: int, tmp: Path, engines: list[str]) -> dict:
     without_decks(root)
     stride = [sys.executable, str(root / "no-decks.py"), "--project", str(root), "build", "--no-offline-zip"]
     for engine in engines:
-        full = timed([*stride, "--engine", engine], cwd=HERE.parent)
         config = root / "build" / f"{engine}.yml"
         bare_cmd = [sys.executable, "-m", engine, "build", "-f", str(config)]
         # Both start cold: stride runs Zensical with --clean, so the bare run may not use its cache either.
-        bare = timed(bare_cmd + (["-d", str(root / "build" / "bare")] if engine == "mkdocs" else ["--clean"]),
-                     cwd=root / "build")
+        bare_cmd += ["-d", str(root / "build" / "bare")] if engine == "mkdocs" else ["--clean"]
+        fulls, bares = [], []
+        for _ in range(repeats):  # alternating, so a slow minute of a shared machine hits both sides
+            (root / "build" / "stamps" / "site").unlink(missing_ok=True)  # the engine runs every time
+            fulls.append(timed([*stride, "--engine", engine], cwd=HERE.parent))
+            bares.append(timed(bare_cmd, cwd=root / "build"))
+        full, bare = median_run(fulls), median_run(bares)
         again = timed([*stride, "--engine", engine], cwd=HERE.parent)
         size_mb, largest_kb = site_numbers(root / "site")
         row[engine] = {"full": full, "bare": bare, "again": again, "site_mb": size_mb, "largest_kb": largest_kb,
                        "skipped": "is up to date" in again["stderr"]}
-        print(f"  {engine}: stride build {full['cpu']:.1f} s CPU, bare {bare['cpu']:.1f} s CPU", file=sys.stderr)
+        print(f"  {engine}: stride build {full['wall']:.1f} s, bare {bare['wall']:.1f} s (median wall of {repeats})",
+              file=sys.stderr)
     return row
 
 
@@ -177,6 +190,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,2000,5000")
     parser.add_argument("--engine-sizes", default="500,2000")
     parser.add_argument("--engines", default="mkdocs,zensical")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="alternating runs of `stride build` and the bare engine per size and engine (medians)")
     parser.add_argument("--decks-sizes", default="", help="sizes at which to time a one-drill edit with PDF decks "
                         "(each first renders every deck: about 6 minutes at 2000)")
     args = parser.parse_args()
@@ -186,7 +201,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(n) for n in args.sizes.split(",") if n):
             print(f"measuring {size} entities", file=sys.stderr)
-            rows.append(measure(size, Path(tmp), engines if size in engine_sizes else []))
+            rows.append(measure(size, Path(tmp), engines if size in engine_sizes else [], args.repeats))
             print(table(rows, engines), file=sys.stderr)
         decks = [measure_decks(int(n), Path(tmp)) for n in args.decks_sizes.split(",") if n]
     if rows:

@@ -36,7 +36,7 @@ from .writer import WriteReport, read_json_cache, recover, save_json_cache, swap
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf"}
 DECK_SIZES = ("a4-4up", "letter-4up", "a6")
 """Sizes offered for download; decks per injury come in the first two."""
-SECOND_CORE, HERE = Share(frozenset({0, 1, 2, 3}), 5), Share(frozenset({4}), 5)
+FORKED_SHARE, OWN_SHARE = Share(frozenset({0, 1, 2, 3}), 5), Share(frozenset({4}), 5)
 """Pages rendered by the forked process and by this one: this one lints and makes the other files first, which
 takes about a quarter of the rendering time at any size (measured at 2,000 and 5,000 entities)."""
 
@@ -148,7 +148,7 @@ def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Mad
     whole check passed."""
     with pipeline.cycle_collector_paused():
         linked = pipeline.link(project.content, ParseCache(project.parse_cache))
-        rendering = Pending(partial(pipeline.render, linked, project.templates, SECOND_CORE)) if linked.ok else None
+        rendering = Pending(partial(pipeline.render, linked, project.templates, FORKED_SHARE)) if linked.ok else None
         try:
             return _make_files(project, pipeline.lint(linked, project.content, strict), rendering, strict, pdfs)
         except BaseException:  # a bug, or Ctrl+C: stop the work nobody will use
@@ -170,7 +170,7 @@ def _make_files(project: Project, checked: pipeline.Checked, rendering: Pending 
     handwritten = render_handwritten(project.pages, checked.kb)
     grading()
     educators = educator_pages(checked.graph, project.templates, grades)
-    rendered = {**pipeline.render(checked, project.templates, HERE), **rendering.result()}
+    rendered = {**pipeline.render(checked, project.templates, OWN_SHARE), **rendering.result()}
     card_files, card_problems = cards()
     save_grade_cache(project, grades)
     pages = {**rendered, **educators, **handwritten}

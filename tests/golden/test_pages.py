@@ -35,3 +35,14 @@ def test_every_generated_page_has_a_golden(rendered):
 @pytest.mark.parametrize("path", sorted(p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md")))
 def test_page_matches_its_golden(rendered, path):
     assert rendered[path] == (EXPECTED / path).read_text(encoding="utf-8")
+
+
+def test_the_two_processes_shares_are_every_page_once(rendered):
+    """The forked renderer's share and the build's own share split the pages between them (generator/build.py)."""
+    from generator.build import OWN_SHARE, FORKED_SHARE
+
+    checked = pipeline.check(STARTER)
+    forked, here = (pipeline.render(checked, REPO / "templates", share) for share in (FORKED_SHARE, OWN_SHARE))
+    assert forked.keys().isdisjoint(here.keys())
+    assert {**forked, **here} == rendered
+    assert len(here) >= len(rendered) // 6  # each process has real work
