@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
 import tempfile
@@ -146,17 +147,20 @@ def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Mad
     Most pages render on the second core (side_process) from the moment the content is linked, while this process
     lints, starts the card work, makes the other files and then renders the rest; pages are used only when the
     whole check passed."""
-    with pipeline.cycle_collector_paused():
-        linked = pipeline.link(project.content, ParseCache(project.parse_cache))
-        rendering = Pending(partial(pipeline.render, linked, project.templates, FORKED_SHARE)) if linked.ok else None
-        try:
-            return _make_files(project, pipeline.lint(linked, project.content, strict), rendering, strict, pdfs)
-        except BaseException:  # a bug, or Ctrl+C: stop the work nobody will use
-            abandon()
-            raise
-        finally:
-            if rendering:
-                rendering.cancel()
+    linked = pipeline.link(project.content, ParseCache(project.parse_cache))
+    # The linked knowledge base lives until the build ends: out of the cycle collector's reach, it is not rescanned
+    # at every collection (nor its memory written to, which a fork shares); new garbage is still collected.
+    gc.freeze()
+    rendering = Pending(partial(pipeline.render, linked, project.templates, FORKED_SHARE)) if linked.ok else None
+    try:
+        return _make_files(project, pipeline.lint(linked, project.content, strict), rendering, strict, pdfs)
+    except BaseException:  # a bug, or Ctrl+C: stop the work nobody will use
+        abandon()
+        raise
+    finally:
+        if rendering:
+            rendering.cancel()
+        gc.unfreeze()
 
 
 def _make_files(project: Project, checked: pipeline.Checked, rendering: Pending | None, strict: bool,

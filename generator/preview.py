@@ -20,6 +20,7 @@ from pathlib import Path
 from . import engines, resources
 from .diagnostics import Diagnostic
 from .project import Project
+from .render.environment import forget_templates
 
 POLL_SECONDS = 0.5
 ERRORS_PARTIAL = "partials/stride-errors.html"
@@ -66,7 +67,7 @@ def serve(project: Project, engine: str, dev_addr: str, first: Regenerated,
     nav = first.nav
     config_file = _write_config(project, engine, nav, first.errors)
     watched = [project.content, resources.templates()]
-    seen = _signature(watched)
+    seen, templates = _signature(watched), _signature(watched[1:])
     server = subprocess.Popen(engines.serve_command(engine, config_file, dev_addr), cwd=project.build)
     # Stopped with SIGTERM (a service manager, a test), stride must still stop the engine's server.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
@@ -77,6 +78,9 @@ def serve(project: Project, engine: str, dev_addr: str, first: Regenerated,
             if now == seen:
                 continue
             seen = now
+            if _signature(watched[1:]) != templates:  # compiled templates are kept between builds otherwise
+                templates = _signature(watched[1:])
+                forget_templates()
             again = regenerate()
             nav = again.nav if again.nav is not None else nav
             # A new or renamed page changes the nav (the engine reloads on a config change); errors change the banner.

@@ -56,3 +56,9 @@ def html_environment(templates: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         autoescape=True,
     )
+
+
+def forget_templates() -> None:
+    """Compile the templates again on next use: `stride serve` calls this when a template file changed."""
+    environment.cache_clear()
+    html_environment.cache_clear()

@@ -6,15 +6,19 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 from generator import side_process
 from generator.side_process import Pending
 from tests.conftest import REPO
 
 
-def run(script: str) -> str:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=REPO, capture_output=True, text=True,
-                          check=False, timeout=120)
+def run(*parts: str) -> str:
+    """What a fresh interpreter prints running the script made of `parts` (each indented its own way)."""
+    script = "\n".join(textwrap.dedent(part) for part in parts)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False,
+                          timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -59,29 +63,104 @@ def test_a_bug_in_the_work_shows_its_own_error_here():
     assert "in broken" in done.stderr  # the traceback points at the work itself
 
 
+NO_CHILD_LEFT = """
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        print("a child is left")
+    except ChildProcessError:
+        print("no child left")
+"""
+
+
 def test_cancel_stops_the_child_and_leaves_no_zombie():
     out = run("""
         import os, time
         from generator.side_process import Pending
         pending = Pending(lambda: time.sleep(600))
+        print("child running" if os.waitpid(-1, os.WNOHANG) == (0, 0) else "no child")
         pending.cancel()
+    """, NO_CHILD_LEFT)
+    assert out.split("\n")[:2] == ["child running", "no child left"]
+
+
+def test_ctrl_c_while_waiting_for_the_child_stays_a_ctrl_c_and_stops_the_child():
+    out = run("""
+        import os, signal, time
+        from generator.side_process import Pending
+
+        def interrupt(signum, frame):
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGALRM, interrupt)
+        pending = Pending(lambda: time.sleep(600))
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
         try:
-            os.waitpid(-1, os.WNOHANG)
-            print("a child is left")
-        except ChildProcessError:
-            print("no child left")
+            pending.result()
+        except KeyboardInterrupt:
+            print("interrupted")
+        pending.cancel()  # as a build's `finally` does: nothing left to stop, no descriptor closed twice
+    """, NO_CHILD_LEFT)
+    assert out.split() == ["interrupted", "no", "child", "left"]
+
+
+def test_a_fork_the_system_refuses_means_the_work_runs_here_and_no_descriptor_leaks():
+    out = run("""
+        import errno, os
+        from generator.side_process import Pending
+
+        def refuse():
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+        os.fork = refuse
+        before = len(os.listdir("/proc/self/fd"))
+        here = os.getpid()
+        print(Pending(os.getpid).result() == here, len(os.listdir("/proc/self/fd")) == before)
     """)
-    assert out.strip() == "no child left"
+    assert out.split() == ["True", "True"]
+
+
+def test_the_child_dies_with_a_build_killed_outright():
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import os, signal, sys, time
+        from generator.side_process import Pending
+        pending = Pending(lambda: time.sleep(600))
+        print(pending._child, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)], cwd=REPO, capture_output=True, text=True, check=False, timeout=120)
+    child = int(done.stdout)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.1)
+    assert not _alive(child), "the renderer kept running after its build was killed"
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for init to reap it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def test_with_one_usable_core_nothing_is_forked():
+    out = run("""
+        import os
+        from generator.side_process import Pending, can_fork
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        print(can_fork(), Pending(os.getpid).result() == os.getpid())
+    """)
+    assert out.split() == ["False", "True"]
 
 
 def test_the_child_leaves_without_running_this_process_exit_handlers():
     out = run("""
-        import atexit
+        import atexit, os
         from generator.side_process import Pending
+        here = os.getpid()
         atexit.register(print, "exit handler")  # e.g. a cache saved at exit: the child must not save a copy
-        print(Pending(lambda: "result").result())
+        print(Pending(lambda: os.getpid() != here).result())
     """)
-    assert out == "result\nexit handler\n"
+    assert out == "True\nexit handler\n"  # the work ran in a child, which ran no exit handler
 
 
 def test_a_process_with_threads_does_the_work_itself():
