@@ -78,8 +78,8 @@ def serve(project: Project, engine: str, dev_addr: str, first: Regenerated,
             if now == seen:
                 continue
             seen = now
-            if _signature(watched[1:]) != templates:  # compiled templates are kept between builds otherwise
-                templates = _signature(watched[1:])
+            templates, before = _signature(watched[1:]), templates
+            if templates != before:  # compiled templates are kept between builds otherwise
                 forget_templates()
             again = regenerate()
             nav = again.nav if again.nav is not None else nav
