@@ -149,11 +149,11 @@ def _pages(graph: Graph, templates: Path, quiz_html) -> Iterator[tuple[str, Call
         for item in items:
             path = kind.url(item.id)
             yield path, partial(_entity_page, template, kind, item, Page(graph, path), quiz_html)
-        index = Page(graph, f"{kind.folder}/index.md")
-        yield index.path, partial(_index_page, env, kind, items, index)
+        index = f"{kind.folder}/index.md"
+        yield index, partial(_index_page, env, kind, items, Page(graph, index))
     yield GLOSSARY_PAGE, partial(_glossary, env, graph)
     yield REFERENCES_PAGE, partial(_references, env, graph)
-    yield RULES_PAGE, partial(env.get_template("pages/rules.md.j2").render, rules=list(RULES.values()))
+    yield RULES_PAGE, partial(_rules, env)
 
 
 def _entity_page(template: Template, kind: Kind, item: Item, page: Page, quiz_html) -> str:
@@ -181,6 +181,10 @@ def _references(env: Environment, graph: Graph) -> str:
     return env.get_template("pages/references.md.j2").render(
         page=Page(graph, REFERENCES_PAGE), references=references, cite_labels={r.id: cite_label(r) for r in references}
     )
+
+
+def _rules(env: Environment) -> str:
+    return env.get_template("pages/rules.md.j2").render(rules=list(RULES.values()))
 
 
 def _search_meta(kind: str, item: Item) -> str:
