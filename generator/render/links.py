@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..extract import FLAG, LINK, TABLE, InlineLink, parse_link
 from ..knowledge import Item, Key, KnowledgeBase
+from ..memo import once_per
 from ..schema import ENTITY_KINDS
 from ..schema.injury import PROFESSIONAL_LABELS, RedFlag
 from ..schema.urgency import BY_NAME
@@ -64,12 +65,20 @@ def find_flag(injury: Item, flag_id: str) -> RedFlag | None:
     return next((f for f in injury.model.red_flags if f.id == flag_id), None)
 
 
+@once_per
+def _links_by_folder(kb: KnowledgeBase) -> dict[tuple[Key, str, str | None], Markup]:
+    """Links already made, by (item, page folder, text): every page in one folder writes the same link to an item."""
+    return {}
+
+
 class Linker:
     """Resolves items for one page; links are relative to that page."""
 
     def __init__(self, kb: KnowledgeBase, page: str) -> None:
         self.kb = kb
         self.page = page
+        self._folder = page.rpartition("/")[0]
+        self._made = _links_by_folder(kb)
 
     def find(self, kind: str | None, ident: str) -> Item | None:
         kinds = (kind,) if kind else (*ENTITY_KINDS, "term")
@@ -82,9 +91,12 @@ class Linker:
         return relative(page_of(key), self.page)
 
     def link(self, key: Key, text: str | None = None) -> Markup:
-        item = self.kb.items[key]
-        label = text or (cite_label(item) if item.kind == "reference" else item.title)
-        return Markup(f"[{md_escape(label)}]({self.href(key)})")
+        made = self._made.get((key, self._folder, text))
+        if made is None:
+            item = self.kb.items[key]
+            label = text or (cite_label(item) if item.kind == "reference" else item.title)
+            made = self._made[key, self._folder, text] = Markup(f"[{md_escape(label)}]({self.href(key)})")
+        return made
 
     def flag_link(self, injury: Item, flag: RedFlag, text: str | None = None) -> Markup:
         """The sign (or the given words), linked to its place in the injury's red-flag box."""
