@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..memo import once_per
 from ..render.dose import headline
 from ..render.page import Page
 from ..knowledge import Item
@@ -47,14 +48,10 @@ def table_extra(item: Item, page: Page) -> dict:
     return {"rules": rules, "plan_page": "../plan/index.md" if page.path.count("/") == 1 else "../../plan/index.md"}
 
 
-_compiled: list = []
-"""The last graph and its compiled plan data: every worked-plan page of one build shares one compilation."""
-
-
+@once_per
 def _plan_data(graph) -> dict | None:
-    if not _compiled or _compiled[0] is not graph:
-        _compiled[:] = [graph, compile_plan_data(graph)]
-    return _compiled[1]
+    """Every worked-plan page of one build shares one compilation (kept only while its graph lives)."""
+    return compile_plan_data(graph)
 
 
 def runner_extra(item: Item, page: Page) -> dict:

@@ -1,7 +1,9 @@
 """End to end: a full build into a temporary project, checked as a reader and an editor would notice."""
 
+import gc
 import json
 import re
+import weakref
 
 from generator.build import build_site, generate
 from generator.cards.content import QR_MADE, QR_MASK
@@ -121,3 +123,15 @@ def test_no_worker_processes_for_the_decks_is_a_diagnostic_not_a_traceback(proje
     assert [(d.code, d.message) for d in generated.checked.diagnostics if d.code == "card.unavailable"] == [
         ("card.unavailable", "PDF cards could not be made: [Errno 38] Function not implemented")]
     assert generated.report is not None  # the pages are still written
+
+
+def test_nothing_keeps_a_finished_build_in_memory(project):
+    """`stride serve` generates again after every edit, and `stride build` exits: neither may keep the knowledge
+    base and graph of a finished build alive (a memo of the worked-plan pages held the last graph, so a preview held
+    the last curriculum after each build, two while the next one ran, and a build freed it while exiting)."""
+    generated = generate(project(), pdfs=False)
+    assert generated.checked.ok and generated.checked.kb.of_kind("runner"), "the starter has a worked plan"
+    kb, graph = weakref.ref(generated.checked.kb), weakref.ref(generated.checked.graph)
+    del generated
+    gc.collect()
+    assert kb() is None and graph() is None
