@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -40,11 +41,17 @@ class InlineLink:
     """The flag id in `[[flag:injury/flag]]`; only flags have a part."""
 
 
+@cache
+def _markers(model_type: type[BaseModel]) -> tuple[tuple[str, FieldRelation | None], ...]:
+    """Each field of a model class with its relation marker (None for other fields), found once per class."""
+    return tuple((name, next((m for m in info.metadata if isinstance(m, FieldRelation)), None))
+                 for name, info in model_type.model_fields.items())
+
+
 def field_refs(model: BaseModel, path: Path_ = ()) -> Iterator[FieldRef]:
     """Every id held in a field marked with a relation, anywhere in the model."""
-    for name, info in type(model).model_fields.items():
+    for name, marker in _markers(type(model)):
         value = getattr(model, name)
-        marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
         here = (*path, name)
         if marker is not None:
             values = value if isinstance(value, list) else [value]
