@@ -12,4 +12,5 @@ setup(
     packages=find_namespace_packages(include=["generator", "generator.*"], exclude=["*.__pycache__"]) + list(RESOURCES),
     package_dir=RESOURCES,
     package_data={name: ["**/*"] for name in RESOURCES},
+    exclude_package_data={name: ["**/__pycache__/*", "__pycache__/*"] for name in RESOURCES},  # bytecode of a checkout
 )

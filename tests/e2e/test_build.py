@@ -5,6 +5,7 @@ import json
 import re
 import weakref
 
+from generator import side_process
 from generator.build import build_site, generate
 from generator.cards.content import QR_MADE, QR_MASK
 from generator.project import CACHE_ENV
@@ -125,10 +126,11 @@ def test_no_worker_processes_for_the_decks_is_a_diagnostic_not_a_traceback(proje
     assert generated.report is not None  # the pages are still written
 
 
-def test_nothing_keeps_a_finished_build_in_memory(project):
+def test_nothing_keeps_a_finished_build_in_memory(project, monkeypatch):
     """`stride serve` generates again after every edit, and `stride build` exits: neither may keep the knowledge
     base and graph of a finished build alive (a memo of the worked-plan pages held the last graph, so a preview held
     the last curriculum after each build, two while the next one ran, and a build freed it while exiting)."""
+    monkeypatch.setattr(side_process, "can_fork", lambda: False)  # every page, the worked plan too, renders here
     generated = generate(project(), pdfs=False)
     assert generated.checked.ok and generated.checked.kb.of_kind("runner"), "the starter has a worked plan"
     kb, graph = weakref.ref(generated.checked.kb), weakref.ref(generated.checked.graph)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import sysconfig
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,9 @@ SOURCE = ("pyproject.toml", "setup.py", "README.md", "generator", "templates", "
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
-    """bin/ of a fresh venv holding the wheel built from this checkout.
-
-    The wheel goes in with --no-deps; its dependencies are the test environment's, made visible through a .pth
-    file (no download in the test). A .pth file only adds a folder, so the checkout's editable install stays out.
-    """
-    tmp = tmp_path_factory.mktemp("installed")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel built from a copy of this checkout, with the bytecode a checkout gathers (tests write it)."""
+    tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"  # a copy, so setuptools' own build/ output stays out of the checkout
     source.mkdir()
     for name in SOURCE:
@@ -35,9 +32,23 @@ def installed(tmp_path_factory) -> Path:
             shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copyfile(REPO / name, source / name)
+    for package in ("templates", "templates/pages"):
+        (source / package / "__pycache__").mkdir(exist_ok=True)
+        (source / package / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"stale")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp / "dist"),
                     str(source)], check=True, capture_output=True)
-    (wheel,) = (tmp / "dist").glob("stride_curriculum-*.whl")
+    (built,) = (tmp / "dist").glob("stride_curriculum-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory, wheel) -> Path:
+    """bin/ of a fresh venv holding the wheel built from this checkout.
+
+    The wheel goes in with --no-deps; its dependencies are the test environment's, made visible through a .pth
+    file (no download in the test). A .pth file only adds a folder, so the checkout's editable install stays out.
+    """
+    tmp = tmp_path_factory.mktemp("installed")
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--quiet",
@@ -51,6 +62,12 @@ def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(cwd), CACHE_ENV: str(CARD_CACHE)}  # `cards` never caches
     return subprocess.run([str(bin_dir / "stride"), *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=600, check=False)
+
+
+def test_the_wheel_ships_templates_but_no_bytecode_from_the_checkout(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "generator/templates/pages/drill.md.j2" in names and "generator/site_overrides/main.html" in names
+    assert [name for name in names if "__pycache__" in name or name.endswith(".pyc")] == []
 
 
 def test_the_package_is_imported_from_the_install_not_the_checkout(installed, tmp_path):
