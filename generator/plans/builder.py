@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..graph import Graph
 from ..render.environment import environment
-from .compile import compile_plan_data
+from .compile import plan_data
 from .pages import PLAN_PAGE
 from .profile import profile_data
 
@@ -16,11 +16,11 @@ DATA_FILE = "plan/plan-data.js"
 
 def builder_files(graph: Graph, templates: Path) -> dict[str, bytes]:
     """The plan builder page and its data; nothing when the content has no decision tables."""
-    data = compile_plan_data(graph)
-    if data is None:
+    shared = plan_data(graph)
+    if shared is None:
         return {}
-    data["examples"] = [{"id": ex.id, "title": ex.title, "profile": profile_data(ex.model)}
-                        for ex in graph.kb.of_kind("runner")]
+    data = {**shared, "examples": [{"id": ex.id, "title": ex.title, "profile": profile_data(ex.model)}
+                                   for ex in graph.kb.of_kind("runner")]}
     page = environment(templates).get_template("pages/plan-builder.md.j2").render(
         data=data, injuries=sorted(data["injuries"].values(), key=lambda i: i["title"].lower()),
         data_file=DATA_FILE.rsplit("/", 1)[1])

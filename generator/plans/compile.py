@@ -13,6 +13,7 @@ from typing import get_args
 from ..cards.select import training_order
 from ..graph import Graph
 from ..knowledge import Item
+from ..memo import once_per
 from ..render.dose import detail_rows, headline
 from ..render.links import Linker, cite_label, referral_words
 from ..safety import cautions
@@ -204,3 +205,9 @@ def compile_plan_data(graph: Graph) -> dict | None:
             "note_questions": [linker.plain(q) for q in policy.note_questions],
         },
     }
+
+
+@once_per
+def plan_data(graph: Graph) -> dict | None:
+    """compile_plan_data made once per graph for the plan builder and every worked-plan page: read it, never change it."""
+    return compile_plan_data(graph)

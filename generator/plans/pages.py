@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from ..memo import once_per
 from ..render.dose import headline
 from ..render.page import Page
 from ..knowledge import Item
 from ..schema.drill import Dosage
-from .compile import adjusted, compile_plan_data
+from .compile import adjusted, plan_data
 from .engine import make_plan
 from .profile import profile_data
 
@@ -48,15 +47,9 @@ def table_extra(item: Item, page: Page) -> dict:
     return {"rules": rules, "plan_page": "../plan/index.md" if page.path.count("/") == 1 else "../../plan/index.md"}
 
 
-@once_per
-def _plan_data(graph) -> dict | None:
-    """Every worked-plan page of one build shares one compilation (kept only while its graph lives)."""
-    return compile_plan_data(graph)
-
-
 def runner_extra(item: Item, page: Page) -> dict:
     """The plan the engine makes for this worked example, as the /plan/ page and `stride plan` would."""
-    data = _plan_data(page.graph)
+    data = plan_data(page.graph)
     plan = make_plan(data, profile_data(item.model)) if data else None
     return {"plan": plan, "findings": _finding_links(page, list(item.model.findings)),
             "flags": _finding_links(page, list(item.model.red_flags)),
