@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import statistics
 import subprocess
@@ -35,6 +36,8 @@ from pathlib import Path
 from synthetic import entities_per_copy, make_curriculum
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from generator.project import CACHE_ENV  # noqa: E402 - the checkout's package, as each timed step uses it
 STEP = """
 import json, resource, sys, time
 sys.path.insert(0, {here!r})
@@ -195,6 +198,9 @@ def main() -> None:
     parser.add_argument("--decks-sizes", default="", help="sizes at which to time a one-drill edit with PDF decks "
                         "(each first renders every deck: about 6 minutes at 2000)")
     args = parser.parse_args()
+    # Each synthetic project keeps its QR codes, reading grades and card sheets in its own build/cache: a shared
+    # cache from the environment would hold them from an earlier run and make every "first run" a warm one.
+    os.environ.pop(CACHE_ENV, None)
     engines = args.engines.split(",")
     engine_sizes = {int(n) for n in args.engine_sizes.split(",") if n}
     rows = []
