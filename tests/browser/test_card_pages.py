@@ -3,8 +3,6 @@ card, on screen at 1280, 390 and 320 px and in print."""
 
 import pytest
 
-from tests.browser.conftest import serve
-
 MEASURE = """
 async (urls) => {
   const holder = document.querySelector('.stride-card-page');
@@ -50,30 +48,22 @@ async (urls) => {
 
 
 @pytest.fixture(scope="module")
-def shipped_site(shipped):
+def card_ids(shipped) -> list[str]:
     project, _, _ = shipped
-    server = serve(project.site)
-    cards = sorted(p.parent.name for p in (project.site / "cards").glob("*/index.html") if p.parent.name != "decks")
-    yield f"http://127.0.0.1:{server.server_address[1]}", cards
-    server.shutdown()
+    return sorted(p.parent.name for p in (project.site / "cards").glob("*/index.html") if p.parent.name != "decks")
 
 
 @pytest.mark.parametrize(("width", "media"), [(1280, "screen"), (390, "screen"), (320, "screen"), (1280, "print")])
-def test_no_text_on_any_card_page_overlaps_other_text_or_leaves_the_card(browser, shipped_site, width, media):
-    base, cards = shipped_site
-    assert len(cards) >= 49
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_no_text_on_any_card_page_overlaps_other_text_or_leaves_the_card(page, shipped_url, card_ids, width, media):
+    assert len(card_ids) >= 49
+    page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(media=media)
-    page.goto(f"{base}/cards/{cards[0]}/")
-    problems = page.evaluate(MEASURE, [f"{base}/cards/{card}/" for card in cards])
-    context.close()
-    assert problems == []
+    page.goto(f"{shipped_url}/cards/{card_ids[0]}/")
+    assert page.evaluate(MEASURE, [f"{shipped_url}/cards/{card}/" for card in card_ids]) == []
 
 
-def test_card_page_shows_the_pictogram_with_its_alt_text(page, shipped_site):
-    base, _ = shipped_site
-    page.goto(f"{base}/cards/glute-bridge/")
+def test_card_page_shows_the_pictogram_with_its_alt_text(page, shipped_url):
+    page.goto(f"{shipped_url}/cards/glute-bridge/")
     figure = page.locator(".card-figure")
     assert figure.get_attribute("role") == "img"
     assert figure.get_attribute("aria-label").startswith("Side view of a person lying on the back")

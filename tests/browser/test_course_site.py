@@ -14,10 +14,9 @@ TABS = ["Learn", "Body", "Movement", "Injuries", "Drills", "Talk", "Cards"]
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
-    yield context.new_page()
-    context.close()
+def phone(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    return page
 
 
 SIDEWAYS = """() => {

@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 from tests.browser.search import search_finds_clamshell
 
 
-def test_offline_site_links_to_html_files_and_runs_quizzes_without_network(page, offline_site):
+def test_offline_site_links_to_html_files_and_runs_quizzes_without_network(file_page, offline_site):
+    page = file_page
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto((offline_site / "index.html").as_uri())
@@ -18,6 +19,6 @@ def test_offline_site_links_to_html_files_and_runs_quizzes_without_network(page,
     assert requests and all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
 
 
-def test_offline_search_finds_a_drill(page, offline_site):
-    page.goto((offline_site / "index.html").as_uri())
-    search_finds_clamshell(page)
+def test_offline_search_finds_a_drill(file_page, offline_site):
+    file_page.goto((offline_site / "index.html").as_uri())
+    search_finds_clamshell(file_page)

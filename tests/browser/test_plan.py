@@ -171,7 +171,8 @@ def shipped_examples():
 
 
 @SAME_ON_EVERY_ENGINE  # offline pages of both engines: test_offline.py
-def test_the_plan_builder_works_from_the_offline_copy_without_network(page, offline_site):
+def test_the_plan_builder_works_from_the_offline_copy_without_network(file_page, offline_site):
+    page = file_page
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto((offline_site / "plan" / "index.html").as_uri())

@@ -210,6 +210,21 @@ def test_practice_score_band_event_and_progress_survive_reload(page, base_url):
     assert stored["version"] == 1 and stored["quizzes"]["hip-and-pelvis-control-quiz"]["best"] == 94
 
 
+@pytest.mark.engines("mkdocs")  # the fixtures' isolation, the same for either engine
+def test_progress_saved_in_one_test_is_not_seen_by_the_next(page, starter_server):
+    """Tests share one browser context; each gets an origin of its own, so saved progress never carries over."""
+    from tests.browser.conftest import fresh_origin
+
+    first, second = fresh_origin(starter_server), fresh_origin(starter_server)
+    open_lesson(page, first)
+    question(page, "hip-q01").get_by_label("Gluteus medius").check()
+    check(question(page, "hip-q01"))
+    assert page.evaluate("localStorage.getItem('stride-quiz-progress')") is not None
+    open_lesson(page, second)
+    assert page.evaluate("localStorage.getItem('stride-quiz-progress')") is None
+    expect(question(page, "hip-q01").locator(".stride-feedback")).to_be_empty()
+
+
 def test_exam_mode_holds_feedback_until_submit(page, base_url):
     open_lesson(page, base_url)
     page.get_by_label(re.compile("Exam mode")).check()
