@@ -92,6 +92,8 @@ def contradictions(kb: KnowledgeBase, text: str) -> Iterator[tuple[int, str]]:
 
 def _prose(ctx: Context, item: Item) -> Iterator[Diagnostic]:
     for text, path in item.texts:
+        if "[[" not in text:  # nothing cited, nothing to contradict (checked here too: a call per text costs)
+            continue
         for offset, message in contradictions(ctx.kb, text):
             yield Diagnostic.make(item.path, item.located.text_pos(path, offset, text), CODE, message, HINT)
 
