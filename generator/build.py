@@ -154,8 +154,10 @@ def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Mad
     with pipeline.cycle_collector_paused():
         linked = pipeline.link(project.content, ParseCache(project.parse_cache))
         gc.freeze()
-    rendering = Pending(partial(pipeline.render, linked, project.templates, FORKED_SHARE)) if linked.ok else None
+    rendering = None
     try:
+        if linked.ok:
+            rendering = Pending(partial(pipeline.render, linked, project.templates, FORKED_SHARE))
         return _make_files(project, pipeline.lint(linked, project.content, strict), rendering, strict, pdfs)
     except BaseException:  # a bug, or Ctrl+C: stop the work nobody will use
         abandon()

@@ -80,7 +80,7 @@ def starter_server(starter_site):
     server.shutdown()
 
 
-@pytest.fixture
+@pytest.fixture(scope="function")  # a new origin for every test: the tests' isolation depends on it
 def base_url(starter_server) -> str:
     return fresh_origin(starter_server)
 
@@ -94,7 +94,7 @@ def shipped_server(shipped):
     server.shutdown()
 
 
-@pytest.fixture
+@pytest.fixture(scope="function")  # a new origin for every test: the tests' isolation depends on it
 def shipped_url(shipped_server) -> str:
     return fresh_origin(shipped_server)
 

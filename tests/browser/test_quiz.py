@@ -211,8 +211,9 @@ def test_practice_score_band_event_and_progress_survive_reload(page, base_url):
 
 
 @pytest.mark.engines("mkdocs")  # the fixtures' isolation, the same for either engine
-def test_progress_saved_in_one_test_is_not_seen_by_the_next(page, starter_server):
-    """Tests share one browser context; each gets an origin of its own, so saved progress never carries over."""
+def test_progress_saved_on_one_fresh_origin_is_not_seen_on_the_next(page, starter_server):
+    """Tests share one browser context; base_url gives each test an origin from fresh_origin, so saved progress
+    never carries over from one test to another."""
     from tests.browser.conftest import fresh_origin
 
     first, second = fresh_origin(starter_server), fresh_origin(starter_server)
