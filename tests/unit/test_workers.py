@@ -44,7 +44,9 @@ def test_workers_exit_when_the_build_that_started_them_is_killed(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert done.returncode == -signal.SIGKILL
     pids = [int(pid) for pid in listed.read_text().split()]
-    assert len(pids) == workers.WORKERS > 1
+    # The pool starts another worker only when no started one is idle: on a loaded machine the first worker can
+    # finish the first item before the second is sent, and then serves both.
+    assert 1 <= len(pids) <= workers.WORKERS
     deadline = time.monotonic() + 30  # a bound on waiting, not a speed requirement: they leave within a second
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
