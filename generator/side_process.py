@@ -48,7 +48,10 @@ class Pending(Generic[T]):
 
     def _start(self) -> None:
         parent = os.getpid()
-        read, write = os.pipe()
+        try:
+            read, write = os.pipe()
+        except OSError:  # no file descriptor left: work here instead
+            return
         try:
             pid = os.fork()
         except OSError:  # too many processes, no memory to copy the page tables: work here instead

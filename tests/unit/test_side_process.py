@@ -119,6 +119,20 @@ def test_a_fork_the_system_refuses_means_the_work_runs_here_and_no_descriptor_le
     assert out.split() == ["True", "True"]
 
 
+def test_no_descriptor_left_for_the_pipe_means_the_work_runs_here():
+    out = run("""
+        import errno, os
+        from generator.side_process import Pending
+
+        def refuse():
+            raise OSError(errno.EMFILE, "Too many open files")
+
+        os.pipe = refuse
+        print(Pending(os.getpid).result() == os.getpid())
+    """)
+    assert out.split() == ["True"]
+
+
 def test_the_child_dies_with_a_build_killed_outright():
     done = subprocess.run([sys.executable, "-c", textwrap.dedent("""
         import os, signal, sys, time
