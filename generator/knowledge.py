@@ -164,29 +164,35 @@ def load_knowledge_base(root: Path, cache: ParseCache | None = None) -> tuple[Kn
     seen: dict[tuple[str, str], Item] = {}
     failed: dict[Key, str] = {}
     mentions: set[str] = set()
-    for path in content_files(root):
-        rel = path.relative_to(root.parent).as_posix()
-        place, problem = _place(path, root, rel)
-        if problem:
-            diagnostics.append(problem)
-            continue
-        if place == "entity":
-            found, problems, broken, mentioned = _entity(path, rel, path.parent.relative_to(root).as_posix(), parse)
-        else:
-            found, problems, broken, mentioned = _listed(path, rel, parse)
-        mentions |= mentioned
-        diagnostics += problems
-        failed.update((key, rel) for key in broken)
-        for item in found:
-            space = item.kind if item.kind in ("term", "reference") else "entity"
-            first = seen.get((space, item.id))
-            if first:
-                diagnostics.append(Diagnostic.make(item.path, item.pos(("id",)), "id.duplicate",
-                                                   f"the id '{item.id}' is already used by {first.path}:{first.pos()[0]}",
-                                                   "ids are unique across the knowledge base; choose another id"))
+    files = [(path, path.relative_to(root.parent).as_posix()) for path in content_files(root)]
+    files = [(path, rel, *_place(path, root, rel)) for path, rel in files]
+    if cache:
+        cache.prefetch([(path, rel) for path, rel, place, _ in files if place])
+    try:
+        for path, rel, place, problem in files:
+            if problem:
+                diagnostics.append(problem)
                 continue
-            seen[(space, item.id)] = item
-            items[item.key] = item
+            if place == "entity":
+                found, problems, broken, mentioned = _entity(path, rel, path.parent.relative_to(root).as_posix(), parse)
+            else:
+                found, problems, broken, mentioned = _listed(path, rel, parse)
+            mentions |= mentioned
+            diagnostics += problems
+            failed.update((key, rel) for key in broken)
+            for item in found:
+                space = item.kind if item.kind in ("term", "reference") else "entity"
+                first = seen.get((space, item.id))
+                if first:
+                    diagnostics.append(Diagnostic.make(item.path, item.pos(("id",)), "id.duplicate",
+                                                       f"the id '{item.id}' is already used by {first.path}:{first.pos()[0]}",
+                                                       "ids are unique across the knowledge base; choose another id"))
+                    continue
+                seen[(space, item.id)] = item
+                items[item.key] = item
+    finally:
+        if cache:
+            cache.stop_prefetch()
     failed = {k: p for k, p in failed.items() if k not in items}
     if cache:
         cache.save()

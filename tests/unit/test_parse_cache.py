@@ -1,12 +1,17 @@
 """The parse cache saves time only: a warm load gives the same knowledge base and the same diagnostics."""
 
+import os
 import pickle
+import shutil
+import subprocess
+import sys
 from dataclasses import astuple
 
 import pytest
 
-from generator import parse_cache
+from generator import parse_cache, side_process
 from generator.build import check_project
+from tests.conftest import REPO, make_project
 
 DRILL = """title: Hip hike
 summary: Lifts one side of the pelvis, as in [[nowhere]].
@@ -27,7 +32,8 @@ BROKEN = {
 
 @pytest.fixture
 def parses(monkeypatch):
-    """The files the loader really parses (cache misses), by path."""
+    """The files the loader really parses (cache misses), by path; all in this process, where they can be counted."""
+    monkeypatch.setattr(side_process, "can_fork", lambda: False)
     parsed: list[str] = []
     load_bytes = parse_cache.load_bytes
 
@@ -116,3 +122,52 @@ def test_entries_of_removed_files_are_dropped(project):
     (proj.content / "drills" / "hip-hike.yml").unlink()
     check_project(proj)
     assert "content/drills/hip-hike.yml" not in pickle.loads(cache_file(proj).read_bytes())
+
+
+CHECK_IN_A_NEW_STRIDE = """
+import os, pickle, sys
+from pathlib import Path
+from generator import parse_cache
+from generator.build import check_project
+from generator.project import Project
+from tests.unit.test_parse_cache import snapshot
+forks, fork = [], os.fork
+os.fork = lambda: forks.append(1) or fork()
+here, load_bytes = [], parse_cache.load_bytes
+parse_cache.load_bytes = lambda raw, rel: here.append(rel) or load_bytes(raw, rel)
+checked = check_project(Project(Path(sys.argv[1])))
+Path(sys.argv[2]).write_bytes(pickle.dumps((len(forks), len(here), snapshot(checked))))
+"""
+
+
+def test_files_parsed_on_the_other_core_give_the_check_of_one_core(monkeypatch, tmp_path):
+    proj = make_project(tmp_path / "p", BROKEN, starter=False)
+    shutil.copytree(REPO / "content", proj.content, dirs_exist_ok=True)  # the shipped curriculum, and the broken files
+    monkeypatch.setattr(side_process, "can_fork", lambda: False)
+    one_core = snapshot(check_project(proj))
+    for entry in proj.parse_cache.iterdir():
+        entry.unlink()
+    # A fresh `stride` has one thread, so it forks: the second half of the files (by size) is parsed there.
+    done = subprocess.run([sys.executable, "-c", CHECK_IN_A_NEW_STRIDE, str(proj.root), str(tmp_path / "out")],
+                          cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    forks, parsed_here, two_cores = pickle.loads((tmp_path / "out").read_bytes())
+    assert len(one_core[1]) >= parse_cache.SHARE_FROM
+    assert two_cores == one_core
+    entries = pickle.loads(cache_file(proj).read_bytes())
+    assert forks == 1 and 0 < parsed_here < len(entries) - 20  # the other files' entries came from the fork
+    assert set(entries) == {path for path, *_ in one_core[1].values()} | {f"content/{rel}" for rel in BROKEN}
+
+
+def test_the_other_core_takes_the_last_files_holding_half_the_bytes_when_enough_miss(monkeypatch, tmp_path):
+    started: list[list[str]] = []
+    monkeypatch.setattr(parse_cache, "Pending", lambda work: started.append([rel for _, rel in work.args[0]]))
+    files = []
+    for i, size in enumerate([1] * 60 + [30] * 40):  # 1,260 bytes: the last 21 files hold 630
+        (tmp_path / f"f{i:03}.yml").write_bytes(b"x" * size)
+        files.append((tmp_path / f"f{i:03}.yml", f"f{i:03}"))
+    parse_cache.ParseCache(tmp_path / "cache").prefetch(files[:parse_cache.SHARE_FROM - 1])
+    assert started == []  # too few to pay for a fork
+    parse_cache.ParseCache(tmp_path / "cache").prefetch(files)
+    assert started == [[f"f{i:03}" for i in range(79, 100)]]
