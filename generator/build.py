@@ -157,7 +157,7 @@ def make_files(project: Project, strict: bool = False, pdfs: bool = True) -> Mad
     rendering = None
     try:
         if linked.ok:
-            rendering = Pending(partial(pipeline.render, linked, project.templates, FORKED_SHARE))
+            rendering = Pending(partial(_rendered_files, linked, project.templates, FORKED_SHARE))
         return _make_files(project, pipeline.lint(linked, project.content, strict), rendering, strict, pdfs)
     except BaseException:  # a bug, or Ctrl+C: stop the work nobody will use
         abandon()
@@ -179,11 +179,11 @@ def _make_files(project: Project, checked: pipeline.Checked, rendering: Pending 
     handwritten = render_handwritten(project.pages, checked.kb)
     grading()
     educators = educator_pages(checked.graph, project.templates, grades)
-    rendered = {**pipeline.render(checked, project.templates, OWN_SHARE), **rendering.result()}
-    card_files, card_problems = cards()
+    own = _rendered_files(checked, project.templates, OWN_SHARE)
+    card_files, card_problems = cards()  # before waiting: the forked renderer is usually still at work
+    files = {**own, **rendering.result()}
     save_grade_cache(project, grades)
-    pages = {**rendered, **educators, **handwritten}
-    files = {path: text.encode() for path, text in pages.items()}
+    files.update((path, text.encode()) for path, text in {**educators, **handwritten}.items())
     files.update(media_site_files(checked.kb))
     files.update(card_files)
     files.update(builder_files(checked.graph, project.templates))
@@ -194,6 +194,12 @@ def _make_files(project: Project, checked: pipeline.Checked, rendering: Pending 
         if asset.suffix.lower() in ASSET_SUFFIXES:
             files[asset.relative_to(project.pages).as_posix()] = asset.read_bytes()
     return Made(checked, files, set(handwritten))
+
+
+def _rendered_files(linked: pipeline.Linked, templates: Path, share: Share) -> dict[str, bytes]:
+    """One share of the generated pages as the bytes to write (bytes also come back from the fork faster than
+    text: pickle copies them, where text is encoded and decoded again)."""
+    return {path: text.encode() for path, text in pipeline.render(linked, templates, share).items()}
 
 
 def write_docs(project: Project, made: Made, extra: dict[str, bytes] | None = None) -> Generated:
