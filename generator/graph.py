@@ -7,7 +7,9 @@ acyclic relations are reported as diagnostics; the graph keeps every edge that r
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from .diagnostics import Diagnostic
 from .extract import LINK_ONLY_KINDS, TABLE, InlineLink, field_refs, inline_links
@@ -84,8 +86,12 @@ def _ids(kb: KnowledgeBase, kinds: tuple[str, ...] | None = None) -> set[str]:
     return {i for (k, i) in [*kb.items, *kb.failed] if kinds is None or k in kinds}
 
 
+Where = Callable[[], tuple[int, int]]
+"""The line and column of a reference, worked out only when a diagnostic needs them."""
+
+
 def _resolve(
-    target: str, kinds: tuple[str, ...], kb: KnowledgeBase, pos: tuple[int, int], file: str, what: str
+    target: str, kinds: tuple[str, ...], kb: KnowledgeBase, where: Where, file: str, what: Callable[[], str]
 ) -> tuple[Key | None, Diagnostic | None]:
     for kind in kinds:
         if (kind, target) in kb.items:
@@ -95,11 +101,11 @@ def _resolve(
     others = sorted(k for (k, i) in [*kb.items, *kb.failed] if i == target)
     nearest = did_you_mean(target, _ids(kb, kinds))
     if others:
-        return None, Diagnostic.make(file, pos, "ref.wrong-kind",
-                                     f"'{target}' is {_article(others[0])}, but {what} takes {_kinds(kinds)} ids",
+        return None, Diagnostic.make(file, where(), "ref.wrong-kind",
+                                     f"'{target}' is {_article(others[0])}, but {what()} takes {_kinds(kinds)} ids",
                                      nearest or f"move '{target}' to a field that takes {others[0]} ids")
     known = "known id" if len(kinds) > 3 else f"known {_kinds(kinds)} id"
-    return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{target}' is not a {known}",
+    return None, Diagnostic.make(file, where(), "ref.unknown-id", f"'{target}' is not a {known}",
                                  nearest or did_you_mean(target, _ids(kb)))
 
 
@@ -116,14 +122,15 @@ def _link_fields(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
     kb = graph.kb
     for ref in field_refs(item.model):
         relation = ref.marker.relation
-        what = f"'{'.'.join(str(p) for p in ref.path if isinstance(p, str))}'"
-        key, problem = _resolve(ref.target, ref.marker.allowed_kinds(), kb, item.pos(ref.path), item.path, what)
+        key, problem = _resolve(ref.target, ref.marker.allowed_kinds(), kb, partial(item.pos, ref.path), item.path,
+                                partial(_field_name, ref.path))
         if key is None:
             diagnostics += [problem] if problem else []
             continue
         if key == item.key:
             diagnostics.append(Diagnostic.make(item.path, item.pos(ref.path), "ref.self",
-                                               f"'{item.id}' refers to itself in {what}", "remove the id from this list"))
+                                               f"'{item.id}' refers to itself in {_field_name(ref.path)}",
+                                               "remove the id from this list"))
             continue
         edge = (key, relation.name, item.key) if ref.marker.reverse else (item.key, relation.name, key)
         graph.edges.add(edge)
@@ -134,30 +141,39 @@ def _link_inline(item: Item, graph: Graph, diagnostics: list[Diagnostic]) -> Non
     kb = graph.kb
     linkable = (*ENTITY_KINDS, "term")  # entity ids are unique, so an unqualified id prefers the entity over a term
     for link, raw, path, offset, text in inline_links(item.texts):
-        pos = item.located.text_pos(path, offset, text)
+        where = partial(item.located.text_pos, path, offset, text)
         if link is None:
-            diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link", f"'[[{raw}]]' is not a valid link",
+            diagnostics.append(Diagnostic.make(item.path, where(), "ref.bad-link", f"'[[{raw}]]' is not a valid link",
                                                "write [[id]], [[kind:id]] or [[id|text]] with a kebab-case id"))
             continue
         kinds = (*ALL_KINDS, *LINK_ONLY_KINDS)
         if link.kind and link.kind not in kinds:
-            diagnostics.append(Diagnostic.make(item.path, pos, "ref.bad-link",
+            diagnostics.append(Diagnostic.make(item.path, where(), "ref.bad-link",
                                                f"'{link.kind}' in '[[{raw}]]' is not a kind",
                                                did_you_mean(link.kind, kinds) or f"kinds: {', '.join(kinds)}"))
             continue
         if link.kind in LINK_ONLY_KINDS:
-            key, problem = _resolve_special(link, raw, kb, pos, item.path)
+            key, problem = _resolve_special(link, raw, kb, where, item.path)
         else:
-            key, problem = _resolve(link.target, (link.kind,) if link.kind else linkable, kb, pos, item.path,
-                                    f"'[[{raw}]]'")
+            key, problem = _resolve(link.target, (link.kind,) if link.kind else linkable, kb, where, item.path,
+                                    partial(_quoted_link, raw))
         if problem:
             diagnostics.append(problem)
         elif key and key != item.key and item.kind in MENTIONS.source:
             graph.edges.add((item.key, MENTIONS.name, key))
 
 
+def _field_name(path: tuple) -> str:
+    """A field as a message names it: 'red_flags.urgency' (list positions left out)."""
+    return f"'{'.'.join(str(p) for p in path if isinstance(p, str))}'"
+
+
+def _quoted_link(raw: str) -> str:
+    return f"'[[{raw}]]'"
+
+
 def _resolve_special(
-    link: InlineLink, raw: str, kb: KnowledgeBase, pos: tuple[int, int], file: str
+    link: InlineLink, raw: str, kb: KnowledgeBase, where: Where, file: str
 ) -> tuple[Key | None, Diagnostic | None]:
     """A flag resolves to its injury (the page it lives on); a table to no item at all."""
     from .render.tables import TABLES  # noqa: PLC0415 - the table names are declared with their renderers
@@ -165,15 +181,15 @@ def _resolve_special(
     if link.kind == TABLE:
         if link.target in TABLES:
             return None, None
-        return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{link.target}' in '[[{raw}]]' is not a table",
+        return None, Diagnostic.make(file, where(), "ref.unknown-id", f"'{link.target}' in '[[{raw}]]' is not a table",
                                      did_you_mean(link.target, TABLES) or f"tables: {', '.join(sorted(TABLES))}")
-    key, problem = _resolve(link.target, ("injury",), kb, pos, file, f"'[[{raw}]]'")
+    key, problem = _resolve(link.target, ("injury",), kb, where, file, partial(_quoted_link, raw))
     if key is None:  # unknown, or an injury that failed validation (its own file reports why)
         return None, problem
     flags = [flag.id for flag in kb.items[key].model.red_flags]
     if link.part in flags:
         return key, None
-    return None, Diagnostic.make(file, pos, "ref.unknown-id", f"'{link.part}' is not a red flag of '{link.target}'",
+    return None, Diagnostic.make(file, where(), "ref.unknown-id", f"'{link.part}' is not a red flag of '{link.target}'",
                                  did_you_mean(link.part, flags) or f"its red flags: {', '.join(flags) or 'none'}")
 
 
