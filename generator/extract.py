@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -43,9 +44,20 @@ class InlineLink:
 
 @cache
 def _markers(model_type: type[BaseModel]) -> tuple[tuple[str, FieldRelation | None], ...]:
-    """Each field of a model class with its relation marker (None for other fields), found once per class."""
-    return tuple((name, next((m for m in info.metadata if isinstance(m, FieldRelation)), None))
-                 for name, info in model_type.model_fields.items())
+    """The fields of a model class that can hold references, with their relation marker (None for a field that
+    only holds models with such fields), found once per class from the annotations."""
+    found = []
+    for name, info in model_type.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, FieldRelation)), None)
+        if marker is not None or _holds_models(info.annotation):
+            found.append((name, marker))
+    return tuple(found)
+
+
+def _holds_models(annotation: object) -> bool:
+    if isinstance(annotation, type) and not get_args(annotation) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in get_args(annotation))
 
 
 def field_refs(model: BaseModel, path: Path_ = ()) -> Iterator[FieldRef]:
@@ -66,23 +78,30 @@ def field_refs(model: BaseModel, path: Path_ = ()) -> Iterator[FieldRef]:
                     yield from field_refs(entry, (*here, i))
 
 
-def texts(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[str, Path_]]:
-    """Every string value in the model with its path."""
-    for name in type(model).model_fields:
-        yield from _texts_in(getattr(model, name), (*path, name))
+@cache
+def _field_names(model_type: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model_type.model_fields)
 
 
-def _texts_in(value: object, path: Path_) -> Iterator[tuple[str, Path_]]:
+def texts(model: BaseModel, path: Path_ = ()) -> list[tuple[str, Path_]]:
+    """Every string value in the model with its path, in field order."""
+    found: list[tuple[str, Path_]] = []
+    _collect_texts(model, path, found)
+    return found
+
+
+def _collect_texts(value: object, path: Path_, found: list[tuple[str, Path_]]) -> None:
     if isinstance(value, str):
-        yield value, path
+        found.append((value, path))
     elif isinstance(value, BaseModel):
-        yield from texts(value, path)
+        for name in _field_names(type(value)):
+            _collect_texts(getattr(value, name), (*path, name), found)
     elif isinstance(value, list):
         for i, entry in enumerate(value):
-            yield from _texts_in(entry, (*path, i))
+            _collect_texts(entry, (*path, i), found)
     elif isinstance(value, dict):
         for key, entry in value.items():
-            yield from _texts_in(entry, (*path, key))
+            _collect_texts(entry, (*path, key), found)
 
 
 def parse_link(raw: str, path: Path_) -> InlineLink | None:
