@@ -40,12 +40,19 @@ def _contradicts(stated: int, expected: int, exact: bool, before: str) -> bool:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pieces: sentences, clauses after a semicolon, list items and table cells."""
+    """(offset, sentence) pieces: sentences, clauses after a semicolon, list items and table cells. A link is never
+    cut: the pipe of `[[injury|its words]]` is not a table cell's edge, nor a full stop in its words a sentence's
+    end, so the link still counts as cited."""
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in _SENTENCE_END.finditer(LINK.sub(_blank_words, text)):
         yield start, text[start:match.start()]
         start = match.end()
     yield start, text[start:]
+
+
+def _blank_words(link: re.Match[str]) -> str:
+    """A link with everything between its brackets blanked (same length)."""
+    return "[[" + "x" * (len(link[0]) - 4) + "]]"
 
 
 def _outside_links(sentence: str) -> str:

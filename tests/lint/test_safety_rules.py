@@ -20,6 +20,19 @@ def test_prose_that_restates_a_flag_with_a_later_urgency_is_an_error_at_the_phra
          "'this week' says within-days, but the red flag 'patellofemoral-pain/hot-swollen-knee' is same-day")]
 
 
+def test_a_link_with_its_own_words_is_still_a_citation(project):
+    """The pipe of `[[target|words]]` once split the sentence like a table cell, and the link went unseen."""
+    flag = FLAG.replace("]]", "|a hot, swollen knee. Dr. Lee]]")
+    files = _summary(f"Pain like this ({flag}) can wait until a routine appointment.")
+    assert findings(project, files, "safety.urgency-mismatch") == [
+        ("content/drills/clamshell.yml", 2, 120,
+         "'routine appointment' says routine, but the red flag 'patellofemoral-pain/hot-swollen-knee' is same-day")]
+    files = _summary("[[patellofemoral-pain|Kneecap pain]] can wait until a routine appointment.")
+    assert findings(project, files, "safety.urgency-mismatch") == [
+        ("content/drills/clamshell.yml", 2, 65,
+         "'routine appointment' says routine, but every referral for 'patellofemoral-pain' is within-days or sooner")]
+
+
 def test_prose_that_cites_a_flag_without_restating_it_passes(project):
     assert findings(project, _summary(f"Stop the drill: {FLAG}."), "safety.urgency-mismatch") == []
 
