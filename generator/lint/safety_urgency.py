@@ -84,7 +84,7 @@ HINT = "cite the flag with [[flag:injury/flag-id]] and let the page show its urg
 
 def contradictions(kb: KnowledgeBase, text: str) -> Iterator[tuple[int, str]]:
     """(offset, message) for each urgency the text states against a flag or injury it links in the same sentence."""
-    if "[[" not in text:
+    if "[[" not in text or not any(_cited(kb, text)):  # most texts link no injury or flag: no need to split them
         return
     for offset, sentence in _sentences(text):
         cited = list(_cited(kb, sentence))

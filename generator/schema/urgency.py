@@ -68,9 +68,13 @@ BY_NAME: dict[str, Urgency] = {u.name: u for u in URGENCIES}
 UrgencyName = Literal[NAMES]  # type: ignore[valid-type]
 
 _PATTERNS = [(u, re.compile("|".join(u.phrases), re.IGNORECASE)) for u in URGENCIES]
+_ANY = re.compile("|".join(phrase for u in URGENCIES for phrase in u.phrases), re.IGNORECASE)
+"""Matches where any urgency's phrase does: one pass that spares most texts a pass per urgency."""
 
 
 def stated_urgencies(text: str) -> list[tuple[Urgency, re.Match[str]]]:
     """Every urgency the text states in words, with where it says it."""
+    if not _ANY.search(text):
+        return []
     found = [(u, m) for u, pattern in _PATTERNS for m in pattern.finditer(text)]
     return sorted(found, key=lambda pair: pair[1].start())
