@@ -13,7 +13,7 @@ from .annotations import models_in
 from .diagnostics import Diagnostic
 from .loader import Located, Path_
 from .scaffold import PLACEHOLDER, is_placeholder
-from .schema.common import ID_PATTERN
+from .schema.common import ID_PATTERN, ONE_LINE
 
 _TYPE_NAMES = {
     "int_type": "a whole number",
@@ -133,6 +133,11 @@ def _translate(error: dict, model: type[BaseModel], located: Located, rel: str, 
         return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
                                f"'{at}' is {_describe(value)}, but ids are lowercase words joined by hyphens",
                                f"write '{suggestion}'" if suggestion else None)
+    if kind_of == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ONE_LINE:
+        breaks = len(str(value).strip().splitlines()) - 1
+        return Diagnostic.make(rel, located.pos(path), "schema.invalid-value",
+                               f"'{at}' is one line of text, but it has {breaks} line break{'s' * (breaks != 1)}",
+                               "join the lines, or fold them into one with `>-` instead of `|`")
     if kind_of == "string_type" and isinstance(value, dict) and len(value) == 1:
         return Diagnostic.make(rel, located.pos(path), "schema.wrong-type",
                                f"'{at}' must be text, but ': ' in it made YAML read it as a field",

@@ -11,8 +11,10 @@ from . import relations as r
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A non-empty line of text; may hold inline `[[id]]` links."""
+ONE_LINE = r"^[^\n\r]*$"
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE)]
+"""A non-empty line of text; may hold inline `[[id]]` links. A line break would end the box, list item or table
+row the line is shown in (a red flag's action, a referral's "when"), so it is an error, not a new line."""
 Markdown = Annotated[str, StringConstraints(min_length=1), "markdown"]
 """Markdown text; may hold inline `[[id]]`, `[[kind:id]]` and `[[id|text]]` links."""
 

@@ -1,6 +1,7 @@
 """Schema problems read like advice to an educator, at the right line and column."""
 
 from generator.build import check_project
+from tests.conftest import STARTER
 
 
 def problems(project, files):
@@ -118,3 +119,19 @@ def test_an_id_with_capitals_suggests_the_kebab_case_form(project):
     assert found == [("content/drills/hip-hike.yml", 11, 11, "schema.invalid-value",
                       "'targets[1]' is the text 'Gluteus Medius', but ids are lowercase words joined by hyphens",
                       "write 'gluteus-medius'")]
+
+
+def test_a_line_of_text_written_over_several_lines_is_an_error_at_the_value(project):
+    """A red flag's action is one line of a list inside the danger box: a line break there ended the box, and the
+    next urgency group became a code block showing raw markup."""
+    injury = (STARTER / "injuries" / "patellofemoral-pain.yml").read_text(encoding="utf-8")
+    broken = injury.replace("    action: Stop running and see a doctor today.\n",
+                            "    action: |\n      Stop running.\n      See a doctor today.\n")
+    assert broken != injury
+    assert ("content/injuries/patellofemoral-pain.yml", 13, 7, "schema.invalid-value",
+            "'red_flags[1].action' is one line of text, but it has 1 line break",
+            "join the lines, or fold them into one with `>-` instead of `|`") in problems(project, {
+                "injuries/patellofemoral-pain.yml": broken})
+    folded = injury.replace("    action: Stop running and see a doctor today.\n",
+                            "    action: >\n      Stop running and\n      see a doctor today.\n")
+    assert problems(project, {"injuries/patellofemoral-pain.yml": folded}) == []
