@@ -23,6 +23,7 @@ def md_escape(text: str) -> Markup:
 
 
 def table_cell(value: str) -> Markup:
-    """Text (escaped unless it is already Markup) that also cannot end a Markdown table cell."""
+    """Text (escaped unless it is already Markup) that also cannot end a Markdown table cell: for table cells,
+    and for a link's words (a title holding a pipe would otherwise split any table row the link sits in)."""
     safe = value if isinstance(value, Markup) else md_escape(value)
     return Markup(str(safe).replace("|", "&#124;").replace("\n", " "))

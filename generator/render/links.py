@@ -18,7 +18,7 @@ from ..memo import once_per
 from ..schema import ENTITY_KINDS
 from ..schema.injury import PROFESSIONAL_LABELS, RedFlag
 from ..schema.urgency import BY_NAME
-from .escape import md_escape
+from .escape import md_escape, table_cell
 
 GLOSSARY_PAGE = "glossary.md"
 REFERENCES_PAGE = "references.md"
@@ -95,13 +95,13 @@ class Linker:
         if made is None:
             item = self.kb.items[key]
             label = text or (cite_label(item) if item.kind == "reference" else item.title)
-            made = self._made[key, self._folder, text] = Markup(f"[{md_escape(label)}]({self.href(key)})")
+            made = self._made[key, self._folder, text] = Markup(f"[{table_cell(label)}]({self.href(key)})")
         return made
 
     def flag_link(self, injury: Item, flag: RedFlag, text: str | None = None) -> Markup:
         """The sign (or the given words), linked to its place in the injury's red-flag box."""
         label = text or flag.sign.rstrip(".")
-        return Markup(f"[{md_escape(label)}]({self.href(injury.key)}#{flag_anchor(flag.id)})")
+        return Markup(f"[{table_cell(label)}]({self.href(injury.key)}#{flag_anchor(flag.id)})")
 
     def flag(self, injury: Item, flag: RedFlag, text: str | None = None) -> Markup:
         """The flag's link followed by its urgency and whom to see, both from the injury's data."""

@@ -50,7 +50,7 @@ def _red_flags(linker) -> str:
     for injury, flag in _flags_by_urgency(linker.kb):
         lines.append(
             f"| **{table_cell(BY_NAME[flag.urgency].when)}** | {table_cell(linker.flag_link(injury, flag))} "
-            f"| {linker.link(injury.key)} "
+            f"| {table_cell(linker.link(injury.key))} "
             f"| {table_cell(PROFESSIONAL_LABELS[flag.refer_to])} | {table_cell(linker.markdown(flag.action))} |"
         )
     return "\n".join([*lines, "", "</div>"])

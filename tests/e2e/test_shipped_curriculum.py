@@ -106,3 +106,13 @@ def test_references_page_lists_every_reference_once_with_a_link(shipped):
         assert html.count(f'id="{ref.id}"') == 1, ref.id
         link = f"https://doi.org/{ref.model.doi}" if ref.model.doi else ref.model.url
         assert link and f'href="{link}"' in html.replace("&amp;", "&"), ref.id
+
+
+def test_every_table_row_of_the_shipped_pages_has_its_headers_cells(shipped):
+    from tests.golden.test_table_rows import table_rows
+
+    project, _, _ = shipped
+    rows = [(p.name, header, cells, row) for p in sorted(project.docs.rglob("*.md"))
+            for header, cells, row in table_rows(p.read_text(encoding="utf-8"))]
+    assert len(rows) > 1000
+    assert [row for row in rows if row[1] != row[2]] == []
