@@ -25,7 +25,10 @@ from ..schema.urgency import BY_NAME, NAMES, stated_urgencies
 from .context import Context
 
 CODE = "safety.urgency-mismatch"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(\"'])|;\s+|\n\s*\n|\n\s*[-*|]\s|\|")
+_ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "approx"))
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATIONS}\s+(?=[A-Z*\[(\"'])|;\s+|\n\s*\n|\n\s*[-*|]\s")
+"""Where a sentence, a clause after a semicolon, a list item or a table row ends ("Dr. Lee" is not an end: a row's
+flag and its "what to do" cell, or a flag and the urgency after a title, are read together)."""
 
 
 _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise)\b", re.IGNORECASE)
@@ -40,9 +43,9 @@ def _contradicts(stated: int, expected: int, exact: bool, before: str) -> bool:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pieces: sentences, clauses after a semicolon, list items and table cells. A link is never
-    cut: the pipe of `[[injury|its words]]` is not a table cell's edge, nor a full stop in its words a sentence's
-    end, so the link still counts as cited."""
+    """(offset, sentence) pieces: sentences, clauses after a semicolon, list items and table rows. A link is never
+    cut: a full stop in the words of `[[injury|its words. Dr. Lee]]` does not end the sentence, so the link still
+    counts as cited."""
     start = 0
     for match in _SENTENCE_END.finditer(LINK.sub(_blank_words, text)):
         yield start, text[start:match.start()]
@@ -56,8 +59,14 @@ def _blank_words(link: re.Match[str]) -> str:
 
 
 def _outside_links(sentence: str) -> str:
-    """The sentence with link text blanked out (same length), so only the author's own words count."""
-    return LINK.sub(lambda m: " " * len(m[0]), sentence)
+    """The sentence with each link's target blanked out (same length), so only the author's own words count: those
+    around the links and the words a link is written with (`[[flag:...|book a routine visit]]` shows them)."""
+    return LINK.sub(_words_only, sentence)
+
+
+def _words_only(link: re.Match[str]) -> str:
+    target, bar, words = link[1].partition("|")
+    return " " * (2 + len(target) + len(bar)) + words + "  "
 
 
 def _cited(kb: KnowledgeBase, sentence: str) -> Iterator[tuple[str, int, str, Item]]:
@@ -108,13 +117,19 @@ def _prose(ctx: Context, item: Item) -> Iterator[Diagnostic]:
 def _own_flags(item: Item) -> Iterator[Diagnostic]:
     for i, flag in enumerate(item.model.red_flags):
         for urgency, found in stated_urgencies(flag.action):
-            sentence_start = max(flag.action.rfind(". ", 0, found.start()) + 1, 0)
-            before = flag.action[sentence_start:found.start()]
+            before = _clause_before(flag.action, found.start())
             if _contradicts(urgency.rank, NAMES.index(flag.urgency), True, before):
                 pos = item.located.text_pos(("red_flags", i, "action"), found.start(), flag.action)
                 yield Diagnostic.make(item.path, pos, CODE,
                                       f"the action says '{found[0]}' ({urgency.name}), but this red flag is {flag.urgency}",
                                       f"make the action agree with `urgency: {flag.urgency}` ({BY_NAME[flag.urgency].short})")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the sentence or clause holding `at`, up to it ("Stop if it hurts; call ..." has no condition in
+    front of "call")."""
+    start = max(offset for offset, _ in _sentences(text) if offset <= at)
+    return text[start:at]
 
 
 def _flags_in(ctx: Context, question) -> list:

@@ -33,6 +33,27 @@ def test_a_link_with_its_own_words_is_still_a_citation(project):
          "'routine appointment' says routine, but every referral for 'patellofemoral-pain' is within-days or sooner")]
 
 
+def test_urgency_words_written_as_a_links_words_count(project):
+    """The page shows a link's words, then the flag's own urgency: 'book a routine appointment: see ... today'."""
+    files = _summary(f"Pain like this ({FLAG.replace(']]', '|book a routine appointment]]')}).")
+    assert findings(project, files, "safety.urgency-mismatch") == [
+        ("content/drills/clamshell.yml", 2, 78,
+         "'routine appointment' says routine, but the red flag 'patellofemoral-pain/hot-swollen-knee' is same-day")]
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_sentence(project):
+    files = _summary(f"A hot knee {FLAG} means: see Dr. Patel within a couple of weeks.")
+    assert [f[3] for f in findings(project, files, "safety.urgency-mismatch")] == [
+        "'within a couple of weeks' says routine, but the red flag 'patellofemoral-pain/hot-swollen-knee' is same-day"]
+
+
+def test_a_table_rows_flag_and_what_to_do_are_read_together(project):
+    page = ("# Scope\n\n| Sign | What to do |\n|---|---|\n"
+            "| [[flag:patellofemoral-pain/hot-swollen-knee]] | Book a routine appointment |\n")
+    assert [f[:3] for f in findings(project, {"pages/scope.md": page}, "safety.urgency-mismatch")] == [
+        ("content/pages/scope.md", 5, 58)]
+
+
 def test_prose_that_cites_a_flag_without_restating_it_passes(project):
     assert findings(project, _summary(f"Stop the drill: {FLAG}."), "safety.urgency-mismatch") == []
 
@@ -55,6 +76,13 @@ def test_a_red_flag_whose_action_says_another_urgency_is_an_error(project):
     assert findings(project, {INJURY: text}, "safety.urgency-mismatch") == [
         ("content/" + INJURY, 12, 43,
          "the action says 'within a few days' (within-days), but this red flag is same-day")]
+
+
+def test_a_condition_in_an_earlier_clause_does_not_excuse_an_escalation(project):
+    text = starter(INJURY).replace("action: Stop running and see a doctor today.",
+                                   "action: Stop running if it hurts to walk; call emergency services.")
+    assert [f[3] for f in findings(project, {INJURY: text}, "safety.urgency-mismatch")] == [
+        "the action says 'emergency services' (emergency), but this red flag is same-day"]
 
 
 def test_a_quiz_whose_keyed_answer_contradicts_the_flag_it_tests_is_an_error(project):
