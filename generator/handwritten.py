@@ -14,6 +14,7 @@ from .educators import REPORT_PAGE
 from .field_reference import FIELDS_PAGE
 from .lint.images import image_problems
 from .lint.safety_urgency import CODE as URGENCY_CODE, HINT as URGENCY_HINT, contradictions
+from .lint.unclosed_link import CODE as UNCLOSED_CODE, HINT as UNCLOSED_HINT, unclosed_links
 from .lint.unsafe_markup import unsafe_fragment
 from .render.links import GLOSSARY_PAGE, REFERENCES_PAGE, Linker
 from .render.pages import RULES_PAGE
@@ -70,17 +71,21 @@ def check_pages(pages: Path, kb: KnowledgeBase) -> list[Diagnostic]:
                 problems.append(Diagnostic.make(rel, (number, line.index(fragment) + 1), "content.unsafe-markup",
                                                 f"'{fragment}' looks like raw HTML or a script link",
                                                 "write Markdown and [[id]] links"))
-            for match in LINK.finditer(line):
-                link = parse_link(match[1], ())
-                if link is None or (linker.resolve(link) is None and not _failed(kb, link.kind, link.target)):
-                    problems.append(Diagnostic.make(rel, (number, match.start() + 1), "ref.unknown-id",
-                                                    f"'[[{match[1]}]]' does not match any page", None))
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")  # links and sentences may run over several lines
+        for match in LINK.finditer(text):
+            link = parse_link(match[1], ())
+            if link is None or (linker.resolve(link) is None and not _failed(kb, link.kind, link.target)):
+                problems.append(Diagnostic.make(rel, _line_col(text, match.start()), "ref.unknown-id",
+                                                f"'[[{match[1]}]]' does not match any page", None))
+        for offset, message in unclosed_links(text):
+            problems.append(Diagnostic.make(rel, _line_col(text, offset), UNCLOSED_CODE, message, UNCLOSED_HINT))
         for offset, message in contradictions(kb, text):
-            line = text.count("\n", 0, offset) + 1
-            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            problems.append(Diagnostic.make(rel, (line, col), URGENCY_CODE, message, URGENCY_HINT))
+            problems.append(Diagnostic.make(rel, _line_col(text, offset), URGENCY_CODE, message, URGENCY_HINT))
     return problems
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _failed(kb: KnowledgeBase, kind: str | None, ident: str) -> bool:

@@ -18,13 +18,20 @@ CODE = "ref.unclosed-link"
 _OPENED = re.compile(r"\[\[(?![^\[\]]*\]\])")
 
 
+HINT = "write the link as [[id]] or [[id|your words]]"
+
+
+def unclosed_links(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, message) for each `[[` that is never closed (YAML texts and hand-written pages alike)."""
+    if "[[" not in text:  # what an opened link needs; most texts have none
+        return
+    for match in _OPENED.finditer(text):
+        shown = text[match.start():match.start() + 30].split("\n")[0]
+        yield match.start(), f"'{shown}' opens a link with [[ but never closes it with ]]"
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.kb.items.values():
         for text, path in item.texts:
-            if "[[" not in text:  # what an opened link needs; most texts have none
-                continue
-            for match in _OPENED.finditer(text):
-                shown = text[match.start():match.start() + 30].split("\n")[0]
-                yield Diagnostic.make(item.path, item.located.text_pos(path, match.start(), text), CODE,
-                                      f"'{shown}' opens a link with [[ but never closes it with ]]",
-                                      "write the link as [[id]] or [[id|your words]]")
+            for offset, message in unclosed_links(text):
+                yield Diagnostic.make(item.path, item.located.text_pos(path, offset, text), CODE, message, HINT)
