@@ -69,7 +69,7 @@ def _type_text(info: FieldInfo, annotation: object, names: dict[type, str]) -> s
         return simple[annotation]
     if _is_id(info):
         return "id"
-    return "Markdown text" if "markdown" in info.metadata else "text"
+    return "Markdown text" if "markdown" in info.metadata else "one line of text"
 
 
 def _allowed(info: FieldInfo) -> str:
