@@ -1,4 +1,5 @@
-"""Which drills help an injury and which it must avoid or change: from declared relations only.
+"""Which drills help an injury and which it must avoid or change: from declared relations only (a drill's own,
+and those of the drills its steps link to).
 
 Decks, injury pages, drill pages and plans all ask here, so a drill that mentions an injury in its
 precautions can never be offered as help for it.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .extract import LINK, parse_link
 from .graph import Graph
 from .knowledge import Item, Key, KnowledgeBase
 from .memo import once_per
@@ -27,17 +29,41 @@ class Caution:
 
 @once_per
 def _declared(kb: KnowledgeBase) -> tuple[tuple[Caution, ...], dict[Key, list[Caution]]]:
-    """Every caution in drill then injury order, and the cautions naming each drill or injury in that order."""
+    """Every caution in drill then injury order, and the cautions naming each drill or injury in that order.
+
+    A drill whose steps tell the runner to do another drill carries that drill's cautions too, unless it declares
+    its own for the same injury: a warm-up whose step is "2 sets of 10 [[pogo-hops]]" is avoided wherever pogo
+    hops are."""
+    own = {drill.key: [Caution(drill.key, ("injury", entry.injury), action, entry.reason)
+                       for field, action in ACTIONS.items() for entry in getattr(drill.model, field)]
+           for drill in kb.of_kind("drill")}
     found = []
     for drill in kb.of_kind("drill"):
-        for field, action in ACTIONS.items():
-            for entry in getattr(drill.model, field):
-                found.append(Caution(drill.key, ("injury", entry.injury), action, entry.reason))
+        found += own[drill.key]
+        covered = {caution.injury for caution in own[drill.key]}
+        for step_drill in _drills_in_steps(kb, drill):
+            for caution in own[step_drill.key]:
+                if caution.injury not in covered:
+                    covered.add(caution.injury)
+                    found.append(Caution(drill.key, caution.injury, caution.action,
+                                         f"One of its steps is [[{step_drill.id}]]: {caution.reason}"))
     naming: dict[Key, list[Caution]] = {}
     for caution in found:
         naming.setdefault(caution.drill, []).append(caution)
         naming.setdefault(caution.injury, []).append(caution)
     return tuple(found), naming
+
+
+def _drills_in_steps(kb: KnowledgeBase, drill: Item) -> list[Item]:
+    """Other drills the steps link to, in the order they first appear."""
+    found: dict[Key, Item] = {}
+    for step in drill.model.steps:
+        for match in LINK.finditer(step):
+            link = parse_link(match[1], ())
+            key = ("drill", link.target) if link and link.kind in (None, "drill") else None
+            if key in kb.items and key != drill.key:
+                found.setdefault(key, kb.items[key])
+    return list(found.values())
 
 
 def cautions(kb: KnowledgeBase) -> list[Caution]:

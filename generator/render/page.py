@@ -9,7 +9,9 @@ from markupsafe import Markup
 from ..graph import Graph
 from ..knowledge import Item, Key
 from ..schema import ENTITY_KINDS
-from ..schema.relations import AVOID_WITH, CITES, KEY_TERM, MENTIONS, MODIFY_WITH, RELATIONS
+from ..safety import helping_drills
+from ..schema.relations import (ADDRESSES, AVOID_WITH, CITES, KEY_TERM, MENTIONS, MODIFY_WITH,
+                                RELATIONS)
 from .escape import table_cell
 from .links import Linker, cite_label
 
@@ -78,6 +80,8 @@ class Page:
             if name not in _OWN_SECTIONS and name != MENTIONS.name:
                 groups.append((_LABELS[name][0], keys))
         for name, keys in self.graph.incoming(item.key).items():
+            if name == ADDRESSES.name:  # never a drill this page's injury must avoid or modify, even one a step holds
+                keys = [drill.key for drill in helping_drills(self.graph, item.key)]
             if name not in _OWN_SECTIONS and name != MENTIONS.name:
                 groups.append((_LABELS[name][1], keys))
         return _merge([Group(label, [self.link(k) for k in keys]) for label, keys in groups])

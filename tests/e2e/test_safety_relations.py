@@ -86,6 +86,21 @@ def test_injury_page_shows_avoid_and_modify_drills_with_their_reasons(shipped):
     assert "Not for everyone" in drill and 'href="../../injuries/gluteal-tendinopathy/"' in drill
 
 
+def test_a_drill_whose_step_is_a_drill_to_avoid_carries_its_caution_everywhere(checked, shipped):
+    """The warm-up's steps include pogo hops and leg swings: it is avoided and modified where they are, on its page,
+    on the injury pages, and never among the drills that help or in their decks."""
+    found = {(c.injury[1], c.action) for c in cautions(checked.kb) if c.drill == ("drill", "dynamic-warm-up-routine")}
+    assert {("tibial-bone-stress-injury", "Avoid"), ("hamstring-strain", "Modify")} <= found
+    project = shipped[0]
+    drill = (project.site / "drills/dynamic-warm-up-routine/index.html").read_text(encoding="utf-8")
+    section = drill[drill.index("Not for everyone"):]
+    assert 'href="../../injuries/tibial-bone-stress-injury/"' in section and "One of its steps is" in section
+    injury = (project.site / "injuries/hamstring-strain/index.html").read_text(encoding="utf-8")
+    assert "dynamic-warm-up-routine" in injury[injury.index("Drills to avoid or modify"):]
+    assert "dynamic-warm-up-routine" not in {d.id for d in helping_drills(checked.graph, ("injury", "hamstring-strain"))}
+    assert "dynamic-warm-up-routine" not in {d.id for d in select(checked.graph, Filters(injuries=("hamstring-strain",)))}
+
+
 def test_a_cited_flag_shows_the_injury_pages_urgency_and_professional(checked, shipped):
     project = shipped[0]
     tibial = checked.kb.items[("injury", "tibial-bone-stress-injury")]

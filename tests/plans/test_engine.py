@@ -139,7 +139,20 @@ def test_a_rule_left_out_with_the_injury_is_shown_as_dropped(plan_data, runner):
     runner["injury"] = {"id": "patellofemoral-pain", "under_care": True}
     plan = make_plan(data, runner)
     assert plan["drills"] == []
-    assert set(dropped(plan).values()) == {"Left out with Patellofemoral pain (rule 'knee-drifts-in')"}
+    rule_drops = {reason for title, reason in dropped(plan).items() if not title.endswith("(warm-up)")}
+    assert rule_drops == {"Left out with Patellofemoral pain (rule 'knee-drifts-in')"}  # the warm-up: its lunges
+
+
+def test_a_warm_up_whose_step_is_a_drill_to_avoid_is_left_out_with_that_drills_reason(plan_data, runner):
+    """The warm-up's steps include pogo hops, which a tibial bone stress injury must avoid."""
+    runner["findings"] = ["running-video-analysis/low-cadence"]
+    runner["injury"] = {"id": "tibial-bone-stress-injury", "under_care": True}
+    plan = make_plan(plan_data, runner)
+    assert plan["status"] == "plan" and plan["warm_up"] is None
+    assert dropped(plan)["Dynamic warm-up routine (warm-up)"] == (
+        "Avoid with Tibial bone stress injury: One of its steps is Pogo hops: Hopping loads the healing bone: only in "
+        "the last stage of a return to running that the clinician has cleared, never to test a sore bone.")
+    assert "pogo-hops" not in {d["id"] for d in plan["drills"]}
 
 
 def test_without_equipment_the_plan_uses_the_no_equipment_options(plan_data, runner):
