@@ -105,6 +105,45 @@ def test_a_file_without_a_version_loads_and_a_newer_one_is_refused(page, base_ur
     assert "newer version (7)" in page.locator("#plan-status").inner_text()
 
 
+@SAME_ON_EVERY_ENGINE
+def test_a_file_or_draft_naming_what_the_curriculum_lacks_is_refused_not_thinned(page, base_url, tmp_path):
+    """The form only holds what this curriculum offers: a misspelt red flag or injury in a file vanished without a
+    word, and the plan went ahead without it (drills the injury must avoid included)."""
+    _fill_by_keyboard(page, base_url)
+    with page.expect_download() as download:
+        page.locator('[data-plan="save"]').click()
+    profile = json.loads(open(download.value.path()).read())
+    first_flag = page.locator('input[name="red_flags"]').first.get_attribute("value")
+    profile["red_flags"] = [first_flag.replace("-", "_", 1)]
+    misspelt = tmp_path / "misspelt.json"
+    misspelt.write_text(json.dumps(profile))
+    page.locator('[data-plan="load"]').set_input_files(str(misspelt))
+    page.wait_for_function("document.querySelector('#plan-status').textContent.startsWith('Could not load misspelt')")
+    assert f"it names {profile['red_flags'][0]}, which this curriculum does not have" in (
+        page.locator("#plan-status").inner_text())
+    assert len(_drills_on_page(page)) == 2  # the form and its plan are the ones from before
+
+    page.evaluate("(draft) => localStorage.setItem('stride-plan-draft', JSON.stringify(draft))",
+                  {**profile, "red_flags": [], "injury": {"id": "runners-knee", "under_care": True}})
+    page.reload()
+    page.wait_for_selector("#plan-status:not(:empty)")
+    assert "The draft kept in this browser was not restored: it names runners-knee" in (
+        page.locator("#plan-status").inner_text())
+    assert page.locator('input[name="runner"]').input_value() == ""
+
+
+@SAME_ON_EVERY_ENGINE
+def test_a_pain_score_the_form_refuses_gives_no_plan(page, base_url):
+    """5.5 is not a score of the scale, and the plan would have been judged as if it were below 6."""
+    _fill_by_keyboard(page, base_url)
+    page.locator('input[name="pain_score"]').fill("5.5")
+    status = page.locator("#plan-status").inner_text()
+    assert status.startswith("No plan yet: Pain now, 0–10 ") and _drills_on_page(page) == []
+    assert page.locator("#plan-output").inner_text().strip() == ""
+    page.locator('input[name="pain_score"]').fill("6")
+    assert page.locator("#plan-status").inner_text() == "Refer first: 1 referral, no drills."
+
+
 def test_print_shows_the_plan_and_personalised_cards_and_hides_the_form(page, base_url):
     _fill_by_keyboard(page, base_url)
     page.emulate_media(media="print")

@@ -202,6 +202,17 @@
     var current = null;
 
     function update() {
+      var invalid = Array.prototype.filter.call(form.querySelectorAll('input[type="number"]'), function (input) {
+        return !input.validity.valid;
+      });
+      if (invalid.length) {  // e.g. a pain of 5.5: the plan would be judged on a number the form refuses
+        current = null;
+        ["#plan-output", "#plan-cards", "#plan-note"].forEach(function (id) { replace(container.querySelector(id), []); });
+        status.textContent = "No plan yet: " + invalid.map(function (input) {
+          return input.parentNode.textContent.trim() + " " + input.validationMessage.replace(/\.?$/, ".");
+        }).join(" ");
+        return;
+      }
       var profile = readForm(form);
       try {
         current = { profile: profile, plan: StridePlan.makePlan(data, profile) };
@@ -222,8 +233,20 @@
       try { window.localStorage.setItem(DRAFT_KEY, JSON.stringify(profile)); } catch (e) { /* storage may be off */ }
     }
 
+    function unknownIn(profile) {
+      // The form only holds what this curriculum offers: an id it does not know would vanish without a word (a
+      // renamed red flag, a misspelt injury), so such a profile is refused, as `stride plan` refuses it.
+      return StridePlan.makePlan(data, profile).unknown;
+    }
+
     function load(profile) {
-      fillForm(form, StridePlan.upgrade(profile));
+      var upgraded = StridePlan.upgrade(profile);
+      var unknown = unknownIn(upgraded);
+      if (unknown.length) {
+        throw new Error("it names " + unknown.join(", ") + ", which this curriculum does not have. " +
+                        "Check the spelling, or use the plan page of the site it was saved from");
+      }
+      fillForm(form, upgraded);
       update();
     }
 
@@ -233,6 +256,7 @@
 
     container.querySelector('[data-plan="save"]').addEventListener("click", function () {
       update();
+      if (!current) return;  // the form holds a value it refuses; the status says which
       var blob = new Blob([JSON.stringify(current.profile, null, 2) + "\n"], { type: "application/json" });
       var a = el("a", { href: URL.createObjectURL(blob),
                         download: (current.profile.runner || "runner").toLowerCase().replace(/[^a-z0-9]+/g, "-") + ".json" });
@@ -269,11 +293,21 @@
     container.querySelector('[data-plan="print-note"]').addEventListener("click", function () { printAs("note"); });
 
     var draft = null;
+    var skipped = "";
     try { draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || "null"); } catch (e) { draft = null; }
     if (draft) {
-      try { fillForm(form, StridePlan.upgrade(draft)); } catch (e) { /* an unreadable draft is ignored */ }
+      try {
+        var unknown = unknownIn(StridePlan.upgrade(draft));
+        if (unknown.length) {
+          skipped = " The draft kept in this browser was not restored: it names " + unknown.join(", ") +
+                    ", which this curriculum no longer has.";
+        } else {
+          fillForm(form, StridePlan.upgrade(draft));
+        }
+      } catch (e) { /* an unreadable draft is ignored */ }
     }
     update();
+    status.textContent += skipped;
   }
 
   function init() {
