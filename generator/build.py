@@ -19,12 +19,12 @@ from .figures.media import site_files as media_site_files
 from .handwritten import render_handwritten
 from .nav import navigation
 from .plans.builder import builder_files
-from .cards.decks import cards_for, deck_request, fit_diagnostics, ready_decks
+from .cards.decks import cards_for, deck_cards, deck_request, drill_titles, fit_diagnostics, ready_decks
 from .cards.pieces import start_decks
 from .cards.render import Faces
 from .cards.workers import abandon
 from .cards.pages import CARDS_FOLDER, DeckLink, card_pages
-from .cards.select import Filters, select
+from .cards.select import Filters
 from .parse_cache import ParseCache
 from .project import Project
 from .report import start_grading
@@ -95,8 +95,9 @@ def _start_card_files(project: Project, checked: pipeline.Checked,
     decks: Callable[[], list[bytes]] = list
     unavailable: OSError | None = None
     if pdfs:
+        titles = drill_titles(graph)
         for spec in ready_decks(graph):
-            deck = [by_id[drill.id] for drill in select(graph, spec.filters)]
+            deck = deck_cards(graph, spec, by_id, titles)
             sizes = DECK_SIZES if spec.slug == "all-drills" else DECK_SIZES[:2]
             offered += [(spec, deck, size, f"{spec.slug}-{size}.pdf") for size in sizes]
         faces = Faces(project.templates)

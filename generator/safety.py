@@ -78,6 +78,12 @@ def cautions_for(kb: KnowledgeBase, key: Key) -> list[Caution]:
     return sorted(mine, key=lambda c: (kb.items[other(c)].title.lower() if other(c) in kb.items else other(c)[1]))
 
 
+def cautioned_drills(kb: KnowledgeBase, injuries: tuple[str, ...]) -> frozenset[str]:
+    """Ids of the drills any of these injuries must avoid or modify."""
+    naming = _declared(kb)[1]
+    return frozenset(caution.drill[1] for i in injuries for caution in naming.get(("injury", i), []))
+
+
 def helping_drills(graph: Graph, key: Key) -> list[Item]:
     """Drills declared to address this injury or pattern, leaving out any the injury must avoid or modify."""
     cautioned = {c.drill for c in _declared(graph.kb)[1].get(key, []) if c.injury == key}

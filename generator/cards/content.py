@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import segno
 from markupsafe import escape
@@ -96,8 +96,14 @@ def _own_image(drill: Item, graph: Graph) -> CardFigure | None:
     return None
 
 
-def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str]) -> Card:
-    """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines."""
+def _named(ids: list[str], titles: dict[str, str], leave_out: frozenset[str]) -> list[str]:
+    return [titles[i] for i in ids if i in titles and i not in leave_out]
+
+
+def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str],
+              leave_out: frozenset[str] = frozenset()) -> Card:
+    """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines, which never name a
+    drill in `leave_out` (those the runner's injury, or the deck's, must avoid or modify)."""
     linker = Linker(graph.kb, "cards")
     m = drill.model
     text = linker.plain
@@ -120,8 +126,8 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         steps=[text(s) for s in m.steps],
         cues=[text(c) for c in m.cues],
         errors=[(text(e.error), text(e.fix)) for e in m.common_errors],
-        easier=[titles[i] for i in m.regressions if i in titles],
-        harder=[titles[i] for i in m.progressions if i in titles],
+        easier=_named(m.regressions, titles, leave_out),
+        harder=_named(m.progressions, titles, leave_out),
         precautions=[text(p) for p in m.precautions],
         pain=pain,
         url=url,
@@ -129,3 +135,11 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         source=source + " · Not medical advice",
         figure=CardFigure(picture.svg, picture.alt) if picture else _own_image(drill, graph),
     )
+
+
+def without(card: Card, drill: Item, titles: dict[str, str], leave_out: frozenset[str]) -> Card:
+    """The card with no easier or harder drill from `leave_out`; the same card when it names none."""
+    if leave_out.isdisjoint([*drill.model.regressions, *drill.model.progressions]):
+        return card
+    return replace(card, easier=_named(drill.model.regressions, titles, leave_out),
+                   harder=_named(drill.model.progressions, titles, leave_out))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..graph import Graph
-from .content import Card, make_card, traffic_light
+from ..safety import cautioned_drills
+from .content import Card, make_card, traffic_light, without
 from .pieces import DeckRequest, render_decks
 from .render import Faces, deck_info, deck_pieces, overflowing
 from .select import Filters, select
@@ -35,10 +36,25 @@ class DeckSpec:
     filters: Filters
 
 
-def cards_for(graph: Graph, filters: Filters, site_url: str) -> list[Card]:
+def cards_for(graph: Graph, filters: Filters, site_url: str, injuries: tuple[str, ...] | None = None) -> list[Card]:
+    """The cards of the selected drills; their easier and harder lines never name a drill that `injuries` (the
+    runner's; by default the injuries the drills were chosen for) must avoid or modify."""
     pain = traffic_light(graph)
-    titles = {d.id: d.title for d in graph.kb.of_kind("drill")}
-    return [make_card(drill, graph, site_url, pain, titles) for drill in select(graph, filters)]
+    titles = drill_titles(graph)
+    leave_out = cautioned_drills(graph.kb, filters.injuries if injuries is None else injuries)
+    return [make_card(drill, graph, site_url, pain, titles, leave_out) for drill in select(graph, filters)]
+
+
+def drill_titles(graph: Graph) -> dict[str, str]:
+    return {d.id: d.title for d in graph.kb.of_kind("drill")}
+
+
+def deck_cards(graph: Graph, spec: DeckSpec, by_id: dict[str, Card], titles: dict[str, str]) -> list[Card]:
+    """A ready deck's cards, taken from the cards made once for every drill: in an injury's deck, no easier or
+    harder line names a drill that injury must avoid or modify (Single-leg balance says no 'Harder: Pogo hops' in
+    the tibial bone stress injury deck)."""
+    leave_out = cautioned_drills(graph.kb, spec.filters.injuries)
+    return [without(by_id[drill.id], drill, titles, leave_out) for drill in select(graph, spec.filters)]
 
 
 def ready_decks(graph: Graph) -> list[DeckSpec]:

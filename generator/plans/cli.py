@@ -51,7 +51,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
     stem = f"{_slug(args.runner.stem)}"
     files = {f"{stem}-plan.html": plan_html(plan, site, project.templates).encode(),
              f"{stem}-care-note.html": note_html(plan, site, project.templates).encode()}
-    cards = cards_for(checked.graph, Filters(ids=tuple(d["id"] for d in plan["drills"])), site) if plan["drills"] else []
+    injuries = (profile.injury.id,) if profile.injury else ()
+    cards = cards_for(checked.graph, Filters(ids=tuple(d["id"] for d in plan["drills"])), site,
+                      injuries) if plan["drills"] else []
     try:
         files[f"{stem}-plan.pdf"] = plan_pdf(plan, cards, site, project.templates)
         files[f"{stem}-care-note.pdf"] = note_pdf(plan, site, project.templates)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from generator.cards.decks import ready_decks
+from generator.cards.decks import cards_for, deck_cards, drill_titles, ready_decks
 from generator.cards.select import Filters, select
 from generator.render.links import Linker, referral_words
 from generator.render.page import Page
@@ -53,6 +53,22 @@ def test_the_reviewed_decks_no_longer_offer_drills_the_injury_must_avoid(checked
     assert deck and not deck & never
     avoided = {c.drill[1] for c in cautions(checked.kb) if c.injury == ("injury", injury)}
     assert never <= avoided
+
+
+def test_no_card_of_an_injury_deck_points_to_a_drill_that_injury_must_avoid_or_modify(checked):
+    """Cards are made once per drill; in the tibial bone stress injury deck, Single-leg balance said 'Harder: Pogo
+    hops', a drill that injury must avoid."""
+    graph = checked.graph
+    titles = drill_titles(graph)
+    by_id = {card.id: card for card in cards_for(graph, Filters(), "https://example.org/")}
+    assert "Pogo hops" in by_id["single-leg-balance"].harder  # the all-drills card keeps it
+    named = 0
+    for spec in ready_decks(graph):
+        avoided = {titles[c.drill[1]] for c in cautions(checked.kb) if c.injury[1] in spec.filters.injuries}
+        for card in deck_cards(graph, spec, by_id, titles):
+            named += len(card.easier) + len(card.harder)
+            assert not avoided & {*card.easier, *card.harder}, (spec.slug, card.id)
+    assert named > 20
 
 
 def test_emergency_entries_have_no_drills_and_no_deck(checked, shipped):

@@ -255,3 +255,15 @@ def test_a_warm_up_the_injury_says_to_avoid_is_not_suggested(plan_data, runner):
     assert dropped(plan)["Dynamic warm-up routine (warm-up)"] == "Avoid with Calf strain: Hops and strides load the calf."
     runner["injury"] = None
     assert make_plan(data, runner)["warm_up"]["title"] == "Dynamic warm-up routine"
+
+
+def test_the_next_step_never_names_a_drill_the_runners_injury_must_avoid(plan_data, runner):
+    data = copy.deepcopy(plan_data)
+    runner["findings"] = ["single-leg-squat-test/pelvis-drops"]
+    first = make_plan(data, runner)["drills"][0]["id"]
+    data["drills"][first]["harder"] = ["pogo-hops", "single-leg-balance"]  # pogo hops: avoid with a tibial BSI
+    assert "tibial-bone-stress-injury" in data["drills"]["pogo-hops"]["cautions"]
+    plain = make_plan(data, runner)["drills"][0]["next"]["harder"]
+    runner["injury"] = {"id": "tibial-bone-stress-injury", "under_care": True}
+    injured = next(d for d in make_plan(data, runner)["drills"] if d["id"] == first)["next"]["harder"]
+    assert (plain, injured) == (["Pogo hops", "Single-leg balance"], ["Single-leg balance"])

@@ -241,13 +241,17 @@ var StridePlan = (function () {
     return { kept: kept, total: total };
   }
 
-  function planDrill(c) {
+  function planDrill(data, profile, c) {
     var d = c.drill;
+    var injuryId = profile.injury ? profile.injury.id : null;
+    var harder = d.harder.filter(function (id) {  // never a next step the runner's injury must avoid or modify
+      return data.drills[id] && !(injuryId && data.drills[id].cautions[injuryId]);
+    }).map(function (id) { return data.drills[id].title; });
     return {
       id: d.id, title: d.title, url: d.url, priority: c.priority,
       dose: c.dose.line, details: c.dose.details, minutes: c.dose.minutes, reasons: c.reasons,
       without_equipment: c.without_equipment || null,
-      next: { when: d.progress_when, harder: d.harder },
+      next: { when: d.progress_when, harder: harder },
       drop_back_if: d.drop_back_if, stop_if: d.stop_if,
       purpose: d.purpose, steps: d.steps, cues: d.cues, precautions: d.precautions
     };
@@ -322,7 +326,7 @@ var StridePlan = (function () {
       var list = candidates(data, profile, fired, index, plan.dropped, plan.advice);
       list = safeAndEquipped(data, profile, levelled(data, profile, list), plan.dropped);
       var session = capped(profile, policy, list, plan.dropped);
-      plan.drills = session.kept.map(planDrill);
+      plan.drills = session.kept.map(function (c) { return planDrill(data, profile, c); });
       plan.total_minutes = session.total;
       var weeks = session.kept.reduce(function (w, c) { return Math.max(w, c.retest_weeks || 0); }, 0) || policy.retest_weeks;
       plan.retest_weeks = weeks;
