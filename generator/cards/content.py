@@ -14,6 +14,7 @@ from ..graph import Graph
 from ..knowledge import Item
 from ..render.dose import change_rows, detail_rows, headline
 from ..render.links import Linker, cite_label
+from ..safety import ACTIONS, cautions_for
 
 QR_MASK = 3
 
@@ -49,6 +50,8 @@ class Card:
     easier: list[str]
     harder: list[str]
     precautions: list[str]
+    not_with: list[tuple[str, list[str]]]
+    """("Avoid" or "Modify", the conditions): a drill's cautions from safety.py, as on its page."""
     pain: list[Zone]
     url: str
     qr_svg: str
@@ -96,6 +99,15 @@ def _own_image(drill: Item, graph: Graph) -> CardFigure | None:
     return None
 
 
+def _not_with(drill: Item, graph: Graph) -> list[tuple[str, list[str]]]:
+    """The conditions to avoid or modify this drill with, grouped by action; the reasons are on the drill's page."""
+    grouped: dict[str, list[str]] = {}
+    for caution in cautions_for(graph.kb, drill.key):
+        grouped.setdefault(caution.action, []).append(graph.kb.items[caution.injury].title
+                                                      if caution.injury in graph.kb.items else caution.injury[1])
+    return [(action, grouped[action]) for action in ACTIONS.values() if action in grouped]
+
+
 def _named(ids: list[str], titles: dict[str, str], leave_out: frozenset[str]) -> list[str]:
     return [titles[i] for i in ids if i in titles and i not in leave_out]
 
@@ -129,6 +141,7 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         easier=_named(m.regressions, titles, leave_out),
         harder=_named(m.progressions, titles, leave_out),
         precautions=[text(p) for p in m.precautions],
+        not_with=_not_with(drill, graph),
         pain=pain,
         url=url,
         qr_svg=qr_svg(url),

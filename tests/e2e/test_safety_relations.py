@@ -71,6 +71,21 @@ def test_no_card_of_an_injury_deck_points_to_a_drill_that_injury_must_avoid_or_m
     assert named > 20
 
 
+def test_a_printed_card_names_the_conditions_to_avoid_or_modify_it_with(shipped):
+    """The drill page's "Not for everyone" table was on no card: a pogo hops card gave no sign of it."""
+    import io
+
+    from pypdf import PdfReader
+
+    project = shipped[0]
+    pages = [" ".join(page.extract_text().split()) for page in
+             PdfReader(io.BytesIO((project.site / "cards/decks/all-drills-a6.pdf").read_bytes())).pages]
+    back = next(page for page in pages if page.startswith("Pogo hops: pain and progress"))
+    assert "Not with: Metatarsal bone stress injury, Tibial bone stress injury (avoid)." in back
+    warm_up = next(page for page in pages if page.startswith("Dynamic warm-up routine: pain and progress"))
+    assert "(avoid); Hamstring strain, Patellofemoral pain (modify)." in warm_up
+
+
 def test_emergency_entries_have_no_drills_and_no_deck(checked, shipped):
     project = shipped[0]
     emergencies = [i for i in checked.kb.of_kind("injury") if i.model.emergency]
