@@ -118,10 +118,13 @@ def to_pdf(html: str) -> bytes:
 
 
 FIT_CSS = """
-/* Fit check: let a face grow instead of clipping it, so a face that needs a second page is too long. */
+/* Fit check: let a face grow instead of clipping it, so a face that needs a second page is too long. The room
+   below the bottom block is a block of its own: WeasyPrint lets a face's bottom padding run past the page's edge
+   without breaking, and text up to 5 mm too long passed the check and printed over the figure. */
 .card-face { height: auto; overflow: visible; }
 .card-bottom { position: relative; left: 0; right: 0; bottom: 0; margin-top: 1.5mm; }
-.card-front, .card-back { padding-bottom: 5.2mm; }
+.card-front, .card-back { padding-bottom: 0; }
+.card-front::after, .card-back::after { content: ""; display: block; height: 5.2mm; }
 """
 
 
