@@ -7,6 +7,7 @@ precautions can never be offered as help for it.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from .extract import LINK, parse_link
@@ -27,31 +28,58 @@ class Caution:
     reason: str
 
 
+_STRENGTH = {"Avoid": 2, "Modify": 1}
+"""Which action wins when a drill meets two for one injury."""
+
+
 @once_per
 def _declared(kb: KnowledgeBase) -> tuple[tuple[Caution, ...], dict[Key, list[Caution]]]:
     """Every caution in drill then injury order, and the cautions naming each drill or injury in that order.
 
-    A drill whose steps tell the runner to do another drill carries that drill's cautions too, unless it declares
-    its own for the same injury: a warm-up whose step is "2 sets of 10 [[pogo-hops]]" is avoided wherever pogo
-    hops are."""
+    A drill whose steps tell the runner to do another drill (directly, or through that drill's own steps) carries
+    that drill's cautions too: a warm-up whose step is "2 sets of 10 [[pogo-hops]]" is avoided wherever pogo hops
+    are. For each injury the stronger action wins (avoid over modify), whoever declares it."""
     own = {drill.key: [Caution(drill.key, ("injury", entry.injury), action, entry.reason)
                        for field, action in ACTIONS.items() for entry in getattr(drill.model, field)]
            for drill in kb.of_kind("drill")}
     found = []
     for drill in kb.of_kind("drill"):
-        found += own[drill.key]
-        covered = {caution.injury for caution in own[drill.key]}
-        for step_drill in _drills_in_steps(kb, drill):
-            for caution in own[step_drill.key]:
-                if caution.injury not in covered:
-                    covered.add(caution.injury)
-                    found.append(Caution(drill.key, caution.injury, caution.action,
-                                         f"One of its steps is [[{step_drill.id}]]: {caution.reason}"))
+        carried: dict[Key, Caution] = {}
+        for step, reached in _drills_led_to(kb, drill):
+            via = f"[[{step.id}]]" if step is reached else f"[[{step.id}]], which includes [[{reached.id}]]"
+            for caution in own[reached.key]:
+                held = carried.get(caution.injury)
+                if held is None or _STRENGTH[caution.action] > _STRENGTH[held.action]:
+                    carried[caution.injury] = Caution(drill.key, caution.injury, caution.action,
+                                                      f"One of its steps is {via}: {caution.reason}")
+        strongest_own = {}
+        for caution in own[drill.key]:
+            strongest_own[caution.injury] = max(strongest_own.get(caution.injury, 0), _STRENGTH[caution.action])
+        overruled = {injury for injury, caution in carried.items()
+                     if _STRENGTH[caution.action] > strongest_own.get(injury, 0)}
+        found += [caution for caution in own[drill.key] if caution.injury not in overruled]
+        found += [caution for injury, caution in carried.items() if injury in overruled]
     naming: dict[Key, list[Caution]] = {}
     for caution in found:
         naming.setdefault(caution.drill, []).append(caution)
         naming.setdefault(caution.injury, []).append(caution)
     return tuple(found), naming
+
+
+def _drills_led_to(kb: KnowledgeBase, drill: Item) -> list[tuple[Item, Item]]:
+    """(the step's drill, a drill it leads to) for each drill the steps lead to, directly or through other drills'
+    steps, breadth first; a drill already met (a loop) is not followed again."""
+    found: list[tuple[Item, Item]] = []
+    seen = {drill.key}
+    queue = deque((step, step) for step in _drills_in_steps(kb, drill))
+    while queue:
+        step, reached = queue.popleft()
+        if reached.key in seen:
+            continue
+        seen.add(reached.key)
+        found.append((step, reached))
+        queue.extend((step, further) for further in _drills_in_steps(kb, reached))
+    return found
 
 
 def _drills_in_steps(kb: KnowledgeBase, drill: Item) -> list[Item]:
