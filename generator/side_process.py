@@ -1,7 +1,8 @@
 """Pure work on the second core: a forked copy of this process computes a value while this one goes on.
 
 Used for page rendering, which needs the whole checked knowledge base: a fork shares it for free (copy on write),
-where a spawned worker would have to load and link it again. Forking is only safe in a process with one thread
+where a spawned worker would have to load and link it again; and for parsing half of the content files when the
+parse cache lacks many of them (parse_cache.py). Forking is only safe in a process with one thread
 (a lock another thread holds at the fork stays locked in the child for ever), so the work runs in this process,
 when its result is asked for, wherever that cannot be guaranteed or would not help: not Linux, one usable core,
 more than one thread (a pytest-xdist worker, a build after the PDF workers started), or a fork the system refuses.

@@ -26,7 +26,7 @@ from .context import Context
 
 CODE = "safety.urgency-mismatch"
 _ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "approx"))
-_SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATIONS}\s+(?=[A-Z*\[(\"'])|;\s+|\n\s*\n|\n\s*[-*|]\s")
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATIONS}\s+(?=[A-Z*\[(\"'])|;\s+|\n\s*\n|\n\s*(?:[-*]\s|\|)")
 """Where a sentence, a clause after a semicolon, a list item or a table row ends ("Dr. Lee" is not an end: a row's
 flag and its "what to do" cell, or a flag and the urgency after a title, are read together)."""
 

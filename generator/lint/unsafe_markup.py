@@ -22,8 +22,10 @@ _SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z0-9.+
 def unsafe_fragment(text: str) -> str | None:
     found = "<" in text and _HTML.search(text)
     if not found and ":" in text:
-        folded = text.casefold()  # as the pattern ignores case; most texts with a colon name no script or data URL
-        if "script" in folded or "data:" in folded:
+        # What a script or data URL holds in any case the pattern accepts ("scr", not "script": the pattern's "i"
+        # also matches the Turkish dotted and dotless i, which casefold keeps); most texts with a colon have neither.
+        folded = text.casefold()
+        if "scr" in folded or "data:" in folded:
             found = _SCRIPT_URL.search(text)
     return found[0] if found else None
 

@@ -52,6 +52,10 @@ def test_a_table_rows_flag_and_what_to_do_are_read_together(project):
             "| [[flag:patellofemoral-pain/hot-swollen-knee]] | Book a routine appointment |\n")
     assert [f[:3] for f in findings(project, {"pages/scope.md": page}, "safety.urgency-mismatch")] == [
         ("content/pages/scope.md", 5, 58)]
+    compact = ("# Scope\n\n|Sign|What to do|\n|---|---|\n"
+               "|[[flag:patellofemoral-pain/hot-swollen-knee]]|See a doctor today.|\n"
+               "|A mild ache|Book a routine appointment if it lingers.|\n")  # two rows, not one
+    assert findings(project, {"pages/scope.md": compact}, "safety.urgency-mismatch") == []
 
 
 def test_prose_that_cites_a_flag_without_restating_it_passes(project):
