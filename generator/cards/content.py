@@ -108,14 +108,12 @@ def _not_with(drill: Item, graph: Graph) -> list[tuple[str, list[str]]]:
     return [(action, grouped[action]) for action in ACTIONS.values() if action in grouped]
 
 
-def _named(ids: list[str], titles: dict[str, str], leave_out: frozenset[str]) -> list[str]:
+def _named(ids: list[str], titles: dict[str, str], leave_out: frozenset[str] = frozenset()) -> list[str]:
     return [titles[i] for i in ids if i in titles and i not in leave_out]
 
 
-def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str],
-              leave_out: frozenset[str] = frozenset()) -> Card:
-    """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines, which never name a
-    drill in `leave_out` (those the runner's injury, or the deck's, must avoid or modify)."""
+def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles: dict[str, str]) -> Card:
+    """The card for one drill; `titles` maps drill ids to titles for the easier/harder lines."""
     linker = Linker(graph.kb, "cards")
     m = drill.model
     text = linker.plain
@@ -138,8 +136,8 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
         steps=[text(s) for s in m.steps],
         cues=[text(c) for c in m.cues],
         errors=[(text(e.error), text(e.fix)) for e in m.common_errors],
-        easier=_named(m.regressions, titles, leave_out),
-        harder=_named(m.progressions, titles, leave_out),
+        easier=_named(m.regressions, titles),
+        harder=_named(m.progressions, titles),
         precautions=[text(p) for p in m.precautions],
         not_with=_not_with(drill, graph),
         pain=pain,
@@ -151,7 +149,8 @@ def make_card(drill: Item, graph: Graph, site_url: str, pain: list[Zone], titles
 
 
 def without(card: Card, drill: Item, titles: dict[str, str], leave_out: frozenset[str]) -> Card:
-    """The card with no easier or harder drill from `leave_out`; the same card when it names none."""
+    """The card with no easier or harder drill from `leave_out` (drills the runner's injury, or the deck's, must
+    avoid or modify); the same card when it names none."""
     if leave_out.isdisjoint([*drill.model.regressions, *drill.model.progressions]):
         return card
     return replace(card, easier=_named(drill.model.regressions, titles, leave_out),

@@ -42,7 +42,8 @@ def cards_for(graph: Graph, filters: Filters, site_url: str, injuries: tuple[str
     pain = traffic_light(graph)
     titles = drill_titles(graph)
     leave_out = cautioned_drills(graph.kb, filters.injuries if injuries is None else injuries)
-    return [make_card(drill, graph, site_url, pain, titles, leave_out) for drill in select(graph, filters)]
+    return [without(make_card(drill, graph, site_url, pain, titles), drill, titles, leave_out)
+            for drill in select(graph, filters)]
 
 
 def drill_titles(graph: Graph) -> dict[str, str]:
