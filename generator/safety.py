@@ -95,7 +95,7 @@ def _drills_in_steps(kb: KnowledgeBase, drill: Item) -> list[Item]:
 
 
 def cautions(kb: KnowledgeBase) -> list[Caution]:
-    """Every avoid/modify relation a drill declares, in drill then injury order."""
+    """Every avoid/modify relation of a drill, declared or carried from its steps, in drill then injury order."""
     return list(_declared(kb)[0])
 
 
