@@ -76,7 +76,9 @@ def slug(name: str) -> str:
 
 def drill(exercise: dict) -> dict:
     """A drill from one exercise: its name, level and steps as given; the rest written the same for every drill."""
-    steps = [s.strip() for s in exercise.get("instructions") or [] if s.strip()] or ["Follow your coach's lead."]
+    # A step is one line of text; one instruction in the dataset holds a paragraph break before a caution.
+    steps = [" ".join(s.split()) for s in exercise.get("instructions") or [] if s.strip()]
+    steps = steps or ["Follow your coach's lead."]
     muscles = sorted({m["name"].lower() for m in exercise.get("muscleGroups") or []}) or ["whole body"]
     timed = exercise.get("type") == "duration"
     return {
