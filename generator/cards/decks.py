@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from ..diagnostics import Diagnostic
+from ..extract import texts
 from ..graph import Graph
 from ..safety import cautioned_drills
 from .content import Card, make_card, traffic_light, without
@@ -22,10 +25,19 @@ FACE_FIELDS = {
 
 
 def _culprit(model, face: str, spilled: str) -> str:
-    """The field that ran over, or else the longest field on that face."""
+    """The field that ran over, or else the field with the most text on that face."""
     if spilled in FACE_FIELDS[face]:
         return spilled
-    return max(FACE_FIELDS[face], key=lambda name: len(str(getattr(model, name) or "")))
+    return max(FACE_FIELDS[face], key=lambda name: _text_length(getattr(model, name)))
+
+
+def _text_length(value: object) -> int:
+    """Characters of text a field holds (the dose counts its words, not the printed form of its model)."""
+    if isinstance(value, BaseModel):
+        return sum(len(text) for text, _ in texts(value))
+    if isinstance(value, list):
+        return sum(_text_length(entry) for entry in value)
+    return len(value) if isinstance(value, str) else 0
 
 
 @dataclass(frozen=True)

@@ -134,5 +134,17 @@ def test_too_long_card_is_a_positioned_warning_naming_drill_and_field(project):
     assert problems[0].severity == "warning"
 
 
+def test_a_face_that_runs_over_as_a_whole_names_the_field_with_the_most_text(graph):
+    """When no field spills onto a second page (only the room kept for the figure does), the warning names the field
+    with the most words; the dose's printed model no longer wins by its length."""
+    from generator.cards.decks import _culprit
+
+    model = graph.kb.items[("drill", "clamshell")].model
+    longer = model.model_copy(update={"steps": [*model.steps, "Breathe out as you lift the top knee.",
+                                                "Keep your head resting on your lower arm."]})
+    assert _culprit(longer, "front", "") == "steps"
+    assert _culprit(longer, "front", "cues") == "cues"
+
+
 def test_starter_cards_all_fit(graph):
     assert fit_diagnostics(graph, cards_for(graph, Filters(), SITE), TEMPLATES) == []
