@@ -45,10 +45,11 @@ def _body(q: Question, texts: Texts) -> str | None:
         return f"  {'TRUE' if m.answer else 'FALSE'}{_fb(texts, m.feedback_incorrect)}{_fb(texts, m.feedback_correct)}"
     if q.type == "matching":
         return "\n".join(f"  ={_escape(texts.html(p.left))} -> {_escape(texts.plain(p.right))}" for p in m.pairs)
-    if q.type == "fill-blank":
-        return "\n".join(f"  ={_escape(a)}{_fb(texts, m.feedback_correct)}" for a in m.accept)
-    if q.type == "numeric":
-        return f"  #{m.answer:g}:{m.tolerance:g}{_fb(texts, m.feedback_correct)}"
+    if q.type == "fill-blank":  # "*" at 0 % takes any other answer, with the wrong-answer feedback
+        return "\n".join([*(f"  ={_escape(a)}{_fb(texts, m.feedback_correct)}" for a in m.accept),
+                          f"  =%0%*{_fb(texts, m.feedback_incorrect)}"])
+    if q.type == "numeric":  # "~" brings the feedback for any other number
+        return f"  #{m.answer:g}:{m.tolerance:g}{_fb(texts, m.feedback_correct)}\n  ~{_fb(texts, m.feedback_incorrect)}"
     return None
 
 

@@ -10,6 +10,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from html import unescape
 
 from .questions import Exported, Question, Source, Texts
 
@@ -34,7 +35,20 @@ def _html(parent: ET.Element, html: str) -> None:
 
 
 def _xhtml(html: str) -> str:
-    return re.sub(r"<(br|hr)\s*>", r"<\1/>", html)
+    """The fragment as XML: empty elements closed, and HTML's named entities (&mdash;, which Markdown passes
+    through from content) as the characters' numbers, since XML knows only its own five."""
+    return _ENTITY.sub(_numbered, re.sub(r"<(br|hr)\s*>", r"<\1/>", html))
+
+
+_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_XML_ENTITIES = {"lt", "gt", "amp", "quot", "apos"}
+
+
+def _numbered(entity: re.Match[str]) -> str:
+    if entity[1] in _XML_ENTITIES:
+        return entity[0]
+    text = unescape(entity[0])
+    return "".join(f"&#{ord(char)};" for char in text) if text != entity[0] else "&amp;" + entity[0][1:]
 
 
 def _declare(item: ET.Element, cardinality: str, base: str, correct: list[str]) -> ET.Element:

@@ -135,7 +135,7 @@ class Linker:
             item = link and self.find(link.kind, link.target)
             return (cite_label(item) if item.kind == "reference" else item.title) if item else match[1]
 
-        return re.sub(r"\*\*|__|`", "", LINK.sub(words, text)).strip()
+        return re.sub(r"\*\*|(?<!_)__(?!_)|`", "", LINK.sub(words, text)).strip()  # a ____ blank stays
 
     def markdown(self, text: str) -> Markup:
         """Escape the text and turn every resolvable [[link]] into Markdown."""

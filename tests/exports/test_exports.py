@@ -84,6 +84,32 @@ def test_gift_lists_ordering_questions_instead_of_dropping_them(exported):
     assert "~%50%" in text and "~%-100%" in text
 
 
+def test_gift_carries_the_wrong_answer_feedback_of_blanks_and_numbers(exported):
+    """A red-flag question's wrong-answer text ("needs a same-day check") was lost in GIFT for these two types."""
+    text = gift.export(exported[0]).data.decode()
+    blank = text.split("::hip-q06::")[1].split("\n\n")[0]
+    assert blank.startswith("[html]<p>The gluteus {") and "} keeps the pelvis level.</p>" in blank
+    assert "=%0%*#<p>It is the gluteus medius.</p>" in blank
+    number = text.split("::hip-q07::")[1].split("\n\n")[0]
+    assert "#168:1#<p>Right, about 168.</p>" in number and "~#<p>5% of 160 is 8, so about 168.</p>" in number
+
+
+def test_qti_puts_the_answer_box_in_the_blank_and_reads_named_entities(project):
+    """The plain text of the stem lost its ____ (bold markers were stripped with it), so the box went to the end;
+    and an HTML entity such as &mdash; stopped the whole export."""
+    quiz = starter("quizzes/hip-and-pelvis-control-quiz.yml").replace(
+        "    explanation: See [[gluteus-medius]].\n", "    explanation: 'The clinician&rsquo;s job &mdash; see [[gluteus-medius]].'\n", 1)
+    checked = check_project(project({"quizzes/hip-and-pelvis-control-quiz.yml": quiz}))
+    assert checked.ok
+    package = zipfile.ZipFile(io.BytesIO(qti.export(source(checked.graph, SITE)).data))
+    item = ET.fromstring(package.read("items/hip-q06.xml"))
+    paragraph = next(p for p in item.iter(f"{QTI}p") if p.find(f"{QTI}textEntryInteraction") is not None)
+    assert (paragraph.text, paragraph.find(f"{QTI}textEntryInteraction").tail) == ("The gluteus ", " keeps the pelvis level.")
+    explained = [ET.tostring(f, encoding="unicode") for f in ET.fromstring(package.read("items/hip-q01.xml")).iter()
+                 if "clinician" in (f.text or "")]
+    assert explained and "The clinician\u2019s job \u2014 see" in explained[0]
+
+
 def test_gift_escapes_its_control_characters(project):
     quiz = starter("quizzes/hip-and-pelvis-control-quiz.yml").replace(
         "stem: Which muscle keeps the pelvis level in single-leg stance?",
