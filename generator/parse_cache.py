@@ -75,15 +75,15 @@ class ParseCache:
     def prefetch(self, files: list[tuple[Path, str]]) -> None:
         """Read these files (path, rel) ahead of `load`, in that order, and when enough of them miss the cache
         start parsing the second half of the misses on the other core."""
-        missing: list[tuple[bytes, str]] = []
+        missing: list[tuple[bytes, bytes, str]] = []
         for path, rel in files:
             raw, digest = self._read_ahead[rel] = _bytes_and_digest(path)
             old = self.old.get(rel)
             if not (old and old[0] == digest):
-                missing.append((raw, rel))
+                missing.append((raw, digest, rel))
         if len(missing) >= SHARE_FROM:
             theirs = _last_half(missing)  # loaded last: ready by the time the loop reaches them
-            self._theirs = {rel for _, rel in theirs}
+            self._theirs = {rel for *_, rel in theirs}
             self._parsing = Pending(partial(_entries, theirs))
 
     def load(self, path: Path, rel: str) -> Parsed:
@@ -99,8 +99,7 @@ class ParseCache:
                 return parsed
             except Exception:  # noqa: BLE001 - a damaged entry is parsed again
                 pass
-        parsed = load_bytes(raw, rel)
-        self.new[rel] = (digest, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+        parsed, self.new[rel] = _parsed(raw, digest, rel)
         return parsed
 
     def stop_prefetch(self) -> None:
@@ -131,9 +130,10 @@ def _bytes_and_digest(path: Path) -> tuple[bytes, bytes]:
     return raw, hashlib.sha256(raw).digest()
 
 
-def _last_half(files: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
-    """The last files holding half of the bytes (parsing time follows size, and sizes differ by kind)."""
-    left = sum(len(raw) for raw, _ in files) // 2
+def _last_half(files: list[tuple[bytes, bytes, str]]) -> list[tuple[bytes, bytes, str]]:
+    """The last files (bytes, digest, rel) holding half of the bytes (parsing time follows size, and sizes differ by
+    kind)."""
+    left = sum(len(raw) for raw, *_ in files) // 2
     for start in range(len(files) - 1, 0, -1):
         left -= len(files[start][0])
         if left <= 0:
@@ -141,7 +141,12 @@ def _last_half(files: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
     return files[1:]
 
 
-def _entries(files: list[tuple[bytes, str]]) -> dict[str, Entry]:
-    """Cache entries for these files (bytes, rel), parsed."""
-    return {rel: (hashlib.sha256(raw).digest(), pickle.dumps(load_bytes(raw, rel), protocol=pickle.HIGHEST_PROTOCOL))
-            for raw, rel in files}
+def _parsed(raw: bytes, digest: bytes, rel: str) -> tuple[Parsed, Entry]:
+    """A file parsed, and the cache entry that keeps it."""
+    parsed = load_bytes(raw, rel)
+    return parsed, (digest, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _entries(files: list[tuple[bytes, bytes, str]]) -> dict[str, Entry]:
+    """Cache entries for these files (bytes, digest, rel), parsed."""
+    return {rel: _parsed(raw, digest, rel)[1] for raw, digest, rel in files}

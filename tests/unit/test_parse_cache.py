@@ -162,7 +162,7 @@ def test_files_parsed_on_the_other_core_give_the_check_of_one_core(monkeypatch, 
 
 def test_the_other_core_takes_the_last_files_holding_half_the_bytes_when_enough_miss(monkeypatch, tmp_path):
     started: list[list[str]] = []
-    monkeypatch.setattr(parse_cache, "Pending", lambda work: started.append([rel for _, rel in work.args[0]]))
+    monkeypatch.setattr(parse_cache, "Pending", lambda work: started.append([rel for *_, rel in work.args[0]]))
     files = []
     for i, size in enumerate([1] * 60 + [30] * 40):  # 1,260 bytes: the last 21 files hold 630
         (tmp_path / f"f{i:03}.yml").write_bytes(b"x" * size)
