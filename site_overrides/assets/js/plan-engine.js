@@ -194,14 +194,22 @@ var StridePlan = (function () {
     }).filter(function (c) { return c !== null; });
   }
 
+  /* The caution the runner's current injury puts on a drill (avoid or modify, with its reason), or null. */
+  function cautionFor(profile, drill) {
+    return (profile.injury && drill.cautions[profile.injury.id]) || null;
+  }
+
+  function cautionReason(data, profile, caution) {
+    return caution.action + " with " + data.injuries[profile.injury.id].title + ": " + caution.reason;
+  }
+
   function safeAndEquipped(data, profile, list, dropped) {
-    var injuryId = profile.injury ? profile.injury.id : null;
     var have = (profile.equipment || []).filter(function (e) { return e !== "none"; });
     return list.filter(function (c) {
-      var caution = injuryId && c.drill.cautions[injuryId];
+      var caution = cautionFor(profile, c.drill);
       if (caution) {
         dropped.push({ id: c.drill.id, title: c.drill.title, kind: "injury",
-                       reason: caution.action + " with " + data.injuries[injuryId].title + ": " + caution.reason });
+                       reason: cautionReason(data, profile, caution) });
         return false;
       }
       var missing = c.drill.needs.filter(function (n) { return have.indexOf(n) < 0; });
@@ -243,9 +251,8 @@ var StridePlan = (function () {
 
   function planDrill(data, profile, c) {
     var d = c.drill;
-    var injuryId = profile.injury ? profile.injury.id : null;
     var harder = d.harder.filter(function (id) {  // never a next step the runner's injury must avoid or modify
-      return data.drills[id] && !(injuryId && data.drills[id].cautions[injuryId]);
+      return data.drills[id] && !cautionFor(profile, data.drills[id]);
     }).map(function (id) { return data.drills[id].title; });
     return {
       id: d.id, title: d.title, url: d.url, priority: c.priority,
@@ -333,11 +340,10 @@ var StridePlan = (function () {
       plan.retest_on = addWeeks(profile.assessed_on, weeks);
       var warm = policy.warm_up && data.drills[policy.warm_up];
       if (warm) {
-        var injuryId = profile.injury ? profile.injury.id : null;
-        var caution = injuryId && warm.cautions[injuryId];
+        var caution = cautionFor(profile, warm);
         if (caution) {
           plan.dropped.push({ id: warm.id, title: warm.title + " (warm-up)", kind: "injury",
-                              reason: caution.action + " with " + data.injuries[injuryId].title + ": " + caution.reason });
+                              reason: cautionReason(data, profile, caution) });
         } else {
           plan.warm_up = { id: warm.id, title: warm.title, url: warm.url, dose: warm.dose.line };
         }
